@@ -1,0 +1,33 @@
+# AutoCRM: the two everyday commands are `make demo` and `make test`.
+# Everything is done by tools/autocrm.py; these targets only name it.
+PYTHON ?= python3
+AUTOCRM = $(PYTHON) tools/autocrm.py
+
+# Optional selections for `make test`, for example:
+#   make test MODULE=autocrm_crm
+#   make test TAG=/autocrm_crm:TestVehicleVin
+#   make test KEEP_DB=1
+MODULE ?=
+TAG ?=
+KEEP_DB ?=
+TEST_ARGS = $(if $(MODULE),--module $(MODULE)) $(if $(TAG),--tag $(TAG)) \
+	$(if $(KEEP_DB),--keep-db) $(if $(INSTALL_CHECK),--install-check)
+
+.PHONY: demo test setup check-install lint
+
+demo:
+	$(AUTOCRM) demo
+
+test:
+	$(AUTOCRM) test $(TEST_ARGS)
+
+setup:
+	$(AUTOCRM) setup --browser
+
+check-install:
+	$(AUTOCRM) check-install
+
+lint:
+	$(PYTHON) -m ruff check addons tools tests
+	$(PYTHON) -m ruff format --check addons tools tests
+	$(PYTHON) -m pylint --rcfile=.pylintrc addons/autocrm_*

@@ -1,0 +1,91 @@
+"""Vehicle Identification Number (VIN) rules from ISO 3779.
+
+The functions here are pure Python so that every AutoCRM model storing a VIN
+(owner vehicles, stock units) applies the same normalisation and checks.
+"""
+
+import logging
+import re
+
+_logger = logging.getLogger(__name__)
+
+try:
+    from vininfo import Vin
+except ImportError:  # declared in external_dependencies; decoding is optional
+    Vin = None
+    _logger.debug("vininfo is not installed: VINs will not be decoded")
+
+VIN_LENGTH = 17
+VIN_PATTERN = re.compile(r"^[A-HJ-NPR-Z0-9]{17}$")
+# ISO 3779 transliteration of letters to numbers for the check digit.
+TRANSLITERATION = {
+    **{str(digit): digit for digit in range(10)},
+    **dict(zip("ABCDEFGH", range(1, 9))),
+    **dict(zip("JKLMN", range(1, 6))),
+    "P": 7,
+    "R": 9,
+    **dict(zip("STUVWXYZ", range(2, 10))),
+}
+WEIGHTS = (8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2)
+# Regions whose law requires a valid check digit, by the first WMI character:
+# 1-5 are North America (FMVSS 115), L is mainland China (GB 16735).
+CHECK_DIGIT_PREFIXES = ("1", "2", "3", "4", "5", "L")
+
+
+def normalize_vin(value):
+    """Return the VIN in upper case with all white space removed."""
+    if not value:
+        return value
+    return re.sub(r"\s+", "", value).upper()
+
+
+def compute_check_digit(vin):
+    """Return the ISO 3779 check digit ('0'-'9' or 'X') of a 17-character VIN."""
+    total = sum(TRANSLITERATION[char] * weight for char, weight in zip(vin, WEIGHTS))
+    remainder = total % 11
+    return "X" if remainder == 10 else str(remainder)
+
+
+def check_digit_required(vin):
+    return vin[:1] in CHECK_DIGIT_PREFIXES
+
+
+def vin_problem(vin):
+    """Return why a normalised VIN is invalid, or None when it is valid.
+
+    The reason is an English sentence fragment without the VIN itself, so
+    that callers can name the record and the value around it.
+    """
+    if len(vin) != VIN_LENGTH:
+        return f"it has {len(vin)} characters instead of {VIN_LENGTH}"
+    forbidden = sorted(set(vin) & set("IOQ"))
+    if forbidden:
+        return "it contains " + ", ".join(forbidden) + ", which VINs never use"
+    if not VIN_PATTERN.match(vin):
+        return "it may only contain the letters A-Z (without I, O, Q) and digits"
+    if check_digit_required(vin):
+        expected = compute_check_digit(vin)
+        if vin[8] != expected:
+            return (
+                f"its check digit (9th character) is {vin[8]} but should be "
+                f"{expected}, which is required for vehicles made for North "
+                "America and China"
+            )
+    return None
+
+
+def decode_vin(vin):
+    """Decode the maker, country and possible model years from a valid VIN.
+
+    Returns a dict with the keys ``manufacturer``, ``country`` and
+    ``model_years`` (a list of years, newest first); values are empty when
+    vininfo does not know the WMI.
+    """
+    result = {"manufacturer": "", "country": "", "model_years": []}
+    if Vin is None or not vin or vin_problem(vin):
+        return result
+    details = Vin(vin)
+    result["manufacturer"] = details.manufacturer or ""
+    result["country"] = details.country or ""
+    result["model_years"] = sorted(details.years or [], reverse=True)
+    return result

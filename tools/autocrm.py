@@ -1,0 +1,764 @@
+#!/usr/bin/env python3
+"""Set up, run and test the AutoCRM Odoo addons.
+
+Subcommands:
+  setup           install the Python dependencies (and Odoo when missing)
+  demo            create or upgrade the demo database and serve it
+  test            run Odoo's test runner on the AutoCRM modules, then the
+                  system tests against a live server
+  check-install   install each module alone on an empty database and
+                  report loader warnings
+
+Everything generated (Odoo configuration, logs, filestore, reports) is
+written under .autocrm/ in the repository, which git ignores.
+"""
+
+import argparse
+import contextlib
+import getpass
+import importlib.util
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+ADDONS_DIR = ROOT / "addons"
+WORK_DIR = ROOT / ".autocrm"
+LOG_DIR = WORK_DIR / "logs"
+
+# Install order follows the dependency graph; autocrm_base is the shared
+# root menu and privilege that every other module needs.
+MODULES = [
+    "autocrm_base",
+    "autocrm_crm",
+    "autocrm_parts",
+    "autocrm_sales",
+    "autocrm_workshop",
+    "autocrm_costing",
+]
+DEMO_DB = os.environ.get("AUTOCRM_DB", "autocrm_demo")
+TEST_DB = os.environ.get("AUTOCRM_TEST_DB", "autocrm_test")
+ODOO_SOURCE = os.environ.get("ODOO_SOURCE", "https://github.com/odoo/odoo.git")
+ODOO_BRANCH = os.environ.get("ODOO_BRANCH", "19.0")
+DEBIAN_BUILD_PACKAGES = ["libpq-dev", "libldap2-dev", "libsasl2-dev"]
+DEBIAN_BROWSER_PACKAGES = ["chromium"]
+
+RESULT_RE = re.compile(
+    r"odoo\.tests\.result: (\d+) failed, (\d+) error\(s\) of (\d+) tests"
+)
+SKIP_RE = re.compile(r" INFO \S+ odoo\.addons\.\S+: skipped ")
+LOG_LINE_RE = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ \d+ (\w+) (\S+) (\S+): ")
+
+
+class SetupError(Exception):
+    """A prerequisite is missing; the message says how to provide it."""
+
+
+def step(message):
+    print(f"==> {message}", flush=True)
+
+
+def run(cmd, **kwargs):
+    return subprocess.run(cmd, check=True, **kwargs)
+
+
+# ---------------------------------------------------------------------------
+# Environment: PostgreSQL, Python packages, Odoo, Chromium
+# ---------------------------------------------------------------------------
+
+
+def db_settings():
+    """Return the PostgreSQL connection settings from the libpq variables."""
+    user = os.environ.get("PGUSER") or getpass.getuser()
+    if user == "postgres":
+        raise SetupError(
+            "Odoo refuses to run as the PostgreSQL role 'postgres'. Set PGUSER "
+            "to another role that may create databases, for example: "
+            "createuser --createdb $USER && PGUSER=$USER make demo"
+        )
+    return {
+        "host": os.environ.get("PGHOST", ""),
+        "port": os.environ.get("PGPORT", "5432"),
+        "user": user,
+        "password": os.environ.get("PGPASSWORD", ""),
+    }
+
+
+def pg_connect(dbname="postgres"):
+    import psycopg2
+
+    settings = db_settings()
+    params = {"dbname": dbname, "user": settings["user"], "port": settings["port"]}
+    if settings["host"]:
+        params["host"] = settings["host"]
+    if settings["password"]:
+        params["password"] = settings["password"]
+    return psycopg2.connect(**params)
+
+
+def check_postgres():
+    step("Checking PostgreSQL")
+    settings = db_settings()
+    where = settings["host"] or "the local socket"
+    try:
+        conn = pg_connect()
+    except Exception as error:  # psycopg2 raises several classes here
+        raise SetupError(
+            f"Cannot connect to PostgreSQL at {where} port {settings['port']} "
+            f"as role {settings['user']!r}: {str(error).strip()}\n"
+            "Start PostgreSQL, or point PGHOST, PGPORT, PGUSER and PGPASSWORD "
+            "at a running server where that role may create databases."
+        ) from error
+    conn.close()
+    print(f"    PostgreSQL at {where}:{settings['port']} as {settings['user']}")
+
+
+def apt_install(packages):
+    """Install Debian packages that are missing, when we are allowed to."""
+    missing = [
+        pkg
+        for pkg in packages
+        if subprocess.run(
+            ["dpkg-query", "-W", "-f=${Status}", pkg],
+            capture_output=True,
+            text=True,
+            check=False,
+        ).stdout.strip()
+        != "install ok installed"
+    ]
+    if not missing:
+        return
+    if shutil.which("apt-get") is None or os.geteuid() != 0:
+        raise SetupError(
+            "Missing Debian packages: "
+            + " ".join(missing)
+            + ". Install them with: sudo apt-get install "
+            + " ".join(missing)
+        )
+    step("Installing Debian packages: " + " ".join(missing))
+    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    run(["apt-get", "update", "-qq"], env=env)
+    run(["apt-get", "install", "-y", "-qq", *missing], env=env)
+
+
+def odoo_importable():
+    return importlib.util.find_spec("odoo") is not None and (
+        subprocess.run(
+            [sys.executable, "-c", "import odoo.release"],
+            capture_output=True,
+            check=False,
+        ).returncode
+        == 0
+    )
+
+
+def install_odoo():
+    """Install Odoo 19.0 from its source: a local folder or a git URL."""
+    source = Path(ODOO_SOURCE)
+    if not source.is_dir():
+        target = WORK_DIR / "odoo-src"
+        if not (target / "odoo" / "release.py").exists():
+            if shutil.which("git") is None:
+                raise SetupError(
+                    "Odoo is not installed and git is missing to fetch it. "
+                    "Install git, or set ODOO_SOURCE to a folder holding the "
+                    "Odoo 19.0 source."
+                )
+            step(f"Cloning Odoo {ODOO_BRANCH} from {ODOO_SOURCE} (about 1 GB)")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                run(
+                    [
+                        "git",
+                        "clone",
+                        "--depth=1",
+                        f"--branch={ODOO_BRANCH}",
+                        ODOO_SOURCE,
+                        str(target),
+                    ]
+                )
+            except subprocess.CalledProcessError as error:
+                raise SetupError(
+                    f"Could not clone Odoo from {ODOO_SOURCE}. Check the "
+                    "network, or set ODOO_SOURCE to a git URL or to a local "
+                    "folder holding the Odoo 19.0 source (odoo/, addons/, "
+                    "setup.py, requirements.txt)."
+                ) from error
+        source = target
+    if not (source / "setup.py").exists() or not (source / "odoo").is_dir():
+        raise SetupError(
+            f"{source} does not look like the Odoo source: it needs odoo/, "
+            "addons/, setup.py and requirements.txt."
+        )
+    apt_install(DEBIAN_BUILD_PACKAGES)
+    step(f"Installing Odoo's Python requirements from {source}")
+    run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "-q",
+            "-r",
+            str(source / "requirements.txt"),
+        ]
+    )
+    step(f"Installing Odoo from {source}")
+    # The compat mode writes a plain .pth entry; the default editable finder
+    # adds a pseudo path that Odoo's loader warns about on every start.
+    run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "-q",
+            "--no-deps",
+            "-e",
+            str(source),
+            "--config-settings",
+            "editable_mode=compat",
+        ]
+    )
+
+
+def setup(with_browser=False):
+    """Make sure Odoo, the Python packages and (for tests) Chromium exist."""
+    if not odoo_importable():
+        step("Odoo is not importable: installing it from its source")
+        install_odoo()
+    step("Installing the Python requirements")
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "-q",
+            "--disable-pip-version-check",
+            "-r",
+            str(ROOT / "requirements.txt"),
+        ],
+        check=False,
+    )
+    if result.returncode:
+        raise SetupError(
+            "pip could not install requirements.txt. Check the network, or "
+            "install those packages by hand."
+        )
+    if with_browser and not any(
+        shutil.which(name) for name in ("chromium", "chromium-browser", "google-chrome")
+    ):
+        apt_install(DEBIAN_BROWSER_PACKAGES)
+
+
+def stock_addons_paths():
+    """Return the folders that hold Odoo's stock apps for this installation.
+
+    A source tree keeps them in addons/ beside the odoo package; a packaged
+    release keeps them inside odoo/addons, which Odoo finds by itself.
+    """
+    code = (
+        "import json, os, odoo\n"
+        "paths = []\n"
+        "for pkg in odoo.__path__:\n"
+        "    for cand in (os.path.join(pkg, 'addons'), "
+        "os.path.join(os.path.dirname(pkg), 'addons')):\n"
+        "        if os.path.isdir(os.path.join(cand, 'web')) and cand not in paths:\n"
+        "            paths.append(cand)\n"
+        "print(json.dumps(paths))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    paths = json.loads(out)
+    if not paths:
+        raise SetupError(
+            "Odoo is importable but its stock apps (addons/web, addons/sale, "
+            "...) were not found beside or inside the odoo package. Reinstall "
+            "Odoo from a source tree or a packaged release."
+        )
+    return paths
+
+
+def write_config(name, db=None, http_port=None):
+    """Write an Odoo configuration file under .autocrm/ and return its path."""
+    settings = db_settings()
+    WORK_DIR.mkdir(exist_ok=True)
+    LOG_DIR.mkdir(exist_ok=True)
+    addons_path = ",".join([str(ADDONS_DIR), *stock_addons_paths()])
+    lines = [
+        "[options]",
+        f"addons_path = {addons_path}",
+        f"data_dir = {WORK_DIR / 'data'}",
+        f"db_host = {settings['host'] or 'False'}",
+        f"db_port = {settings['port']}",
+        f"db_user = {settings['user']}",
+        f"db_password = {settings['password'] or 'False'}",
+        "http_interface = 127.0.0.1",
+        f"http_port = {http_port or 8069}",
+        "max_cron_threads = 0" if name != "demo" else "max_cron_threads = 1",
+    ]
+    if db:
+        lines += [f"db_name = {db}", f"dbfilter = ^{db}$"]
+    path = WORK_DIR / f"{name}.conf"
+    path.write_text("\n".join(lines) + "\n")
+    return path
+
+
+def odoo_cmd(config, *args):
+    return [sys.executable, "-m", "odoo", "-c", str(config), *args]
+
+
+def database_exists(name):
+    conn = pg_connect()
+    try:
+        with conn.cursor() as cr:
+            cr.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,))
+            return cr.fetchone() is not None
+    finally:
+        conn.close()
+
+
+def drop_database(name):
+    conn = pg_connect()
+    conn.autocommit = True
+    try:
+        with conn.cursor() as cr:
+            cr.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE datname = %s AND pid <> pg_backend_pid()",
+                (name,),
+            )
+            cr.execute(f'DROP DATABASE IF EXISTS "{name}"')
+    finally:
+        conn.close()
+    shutil.rmtree(WORK_DIR / "data" / "filestore" / name, ignore_errors=True)
+
+
+def run_odoo_logged(cmd, log_path, label):
+    """Run Odoo, copying progress lines to the terminal and all to a log."""
+    step(f"{label} (log: {log_path.relative_to(ROOT)})")
+    progress = re.compile(
+        r"(Loading module|module \S+: creating or updating|Starting \S+Case|"
+        r" ERROR | CRITICAL |FAIL:|odoo\.tests\.result|Modules loaded)"
+    )
+    with log_path.open("w") as log:
+        proc = subprocess.Popen(
+            cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+        )
+        for line in proc.stdout:
+            log.write(line)
+            match = LOG_LINE_RE.match(line)
+            if progress.search(line):
+                shown = line[match.end() :] if match else line
+                level = match.group(1) if match else ""
+                prefix = f"    [{level}] " if level in ("ERROR", "CRITICAL") else "    "
+                print(prefix + shown.rstrip()[:200], flush=True)
+        proc.wait()
+    return proc.returncode
+
+
+# ---------------------------------------------------------------------------
+# demo
+# ---------------------------------------------------------------------------
+
+
+def demo_logins():
+    """List the demo users created by the AutoCRM modules with their roles."""
+    conn = pg_connect(DEMO_DB)
+    try:
+        with conn.cursor() as cr:
+            cr.execute(
+                """
+                SELECT u.login, p.name, c.name
+                  FROM ir_model_data d
+                  JOIN res_users u ON u.id = d.res_id
+                  JOIN res_partner p ON p.id = u.partner_id
+                  JOIN res_company c ON c.id = u.company_id
+                 WHERE d.model = 'res.users' AND d.module LIKE 'autocrm%%'
+                 ORDER BY c.name, u.login
+                """
+            )
+            return cr.fetchall()
+    finally:
+        conn.close()
+
+
+def cmd_demo(args):
+    setup()
+    check_postgres()
+    port = int(os.environ.get("HTTP_PORT", args.http_port))
+    config = write_config("demo", db=DEMO_DB, http_port=port)
+    modules = ",".join(MODULES)
+    log = LOG_DIR / "demo-install.log"
+    if database_exists(DEMO_DB):
+        label = f"Upgrading the AutoCRM modules in database {DEMO_DB}"
+        rc = run_odoo_logged(
+            odoo_cmd(config, "-d", DEMO_DB, "-u", modules, "--stop-after-init"),
+            log,
+            label,
+        )
+    else:
+        label = f"Creating database {DEMO_DB} with the AutoCRM modules and demo data"
+        rc = run_odoo_logged(
+            odoo_cmd(
+                config,
+                "-d",
+                DEMO_DB,
+                "-i",
+                modules,
+                "--with-demo",
+                "--stop-after-init",
+            ),
+            log,
+            label,
+        )
+    if rc:
+        raise SetupError(f"Odoo could not install the modules; read {log}")
+    url = f"http://localhost:{port}"
+    print()
+    print(f"AutoCRM demo store: {url}/web/login  (database {DEMO_DB})")
+    print("Logins (the password is the login):")
+    print("    admin                     Administrator (all stores)")
+    for login, name, company in demo_logins():
+        print(f"    {login:<25} {name} ({company})")
+    print("Stop the server with Ctrl+C.", flush=True)
+    if args.no_serve:
+        return 0
+    os.execv(sys.executable, odoo_cmd(config, "-d", DEMO_DB))
+
+
+# ---------------------------------------------------------------------------
+# test
+# ---------------------------------------------------------------------------
+
+
+class Tally:
+    """Counts of passed, failed and skipped checks across the test phases."""
+
+    def __init__(self):
+        self.passed = self.failed = self.skipped = 0
+        self.failures = []
+
+    def add(self, passed, failed, skipped=0, failures=()):
+        self.passed += passed
+        self.failed += failed
+        self.skipped += skipped
+        self.failures.extend(failures)
+
+    def line(self):
+        text = f"{self.passed} passed, {self.failed} failed"
+        if self.skipped:
+            text += f", {self.skipped} skipped"
+        return text
+
+
+def odoo_test_results(log_path):
+    """Read the runner's summary and the errors outside tests from a log."""
+    text = log_path.read_text(errors="replace")
+    summaries = RESULT_RE.findall(text)
+    failed = errors = total = 0
+    if summaries:
+        failed, errors, total = (int(x) for x in summaries[-1])
+    skipped = len(SKIP_RE.findall(text))
+    failures = [
+        line.strip()[:300]
+        for line in text.splitlines()
+        if re.search(r" (ERROR|CRITICAL) ", line) and "odoo.tests.result" not in line
+    ]
+    return total, failed + errors, skipped, failures
+
+
+def free_port():
+    with contextlib.closing(socket.socket()) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for_http(url, proc, timeout=180):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            return False
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                if response.status == 200:
+                    return True
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            pass
+        time.sleep(1)
+    return False
+
+
+def junit_counts(path):
+    root = ET.parse(path).getroot()
+    suites = [root] if root.tag == "testsuite" else list(root)
+    tests = failures = skipped = 0
+    names = []
+    for suite in suites:
+        tests += int(suite.get("tests", 0))
+        failures += int(suite.get("failures", 0)) + int(suite.get("errors", 0))
+        skipped += int(suite.get("skipped", 0))
+        for case in suite.iter("testcase"):
+            if case.find("failure") is not None or case.find("error") is not None:
+                names.append(f"system test {case.get('classname')}.{case.get('name')}")
+    return tests - failures - skipped, failures, skipped, names
+
+
+def run_system_tests(config, db, tally, pytest_args):
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    log_path = LOG_DIR / f"{db}-system-server.log"
+    shown_log = log_path.relative_to(ROOT)
+    step(f"Starting Odoo on {url} for the system tests (log: {shown_log})")
+    with log_path.open("w") as log:
+        server = subprocess.Popen(
+            odoo_cmd(config, "-d", db, "--http-port", str(port), "--workers=0"),
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    try:
+        if not wait_for_http(f"{url}/web/login", server):
+            tally.add(0, 1, failures=["system tests: the Odoo server did not start"])
+            return
+        report = LOG_DIR / f"{db}-system-tests.xml"
+        report.unlink(missing_ok=True)
+        step("Running the system tests in tests/ with pytest")
+        env = dict(os.environ, AUTOCRM_URL=url, AUTOCRM_DB=db)
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "pytest",
+                str(ROOT / "tests"),
+                "-p",
+                "no:cacheprovider",
+                f"--junitxml={report}",
+                *pytest_args,
+            ],
+            env=env,
+            cwd=ROOT,
+            check=False,
+        )
+        if not report.exists():
+            tally.add(
+                0, 1, failures=[f"system tests: pytest exited {result.returncode}"]
+            )
+            return
+        passed, failed, skipped, names = junit_counts(report)
+        tally.add(passed, failed, skipped, names)
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+
+
+def module_test_tags(modules, tag):
+    if tag:
+        return tag
+    return ",".join(f"/{module}" for module in modules)
+
+
+def cmd_test(args):
+    setup(with_browser=True)
+    check_postgres()
+    modules = args.module or MODULES
+    unknown = [m for m in modules if m not in MODULES]
+    if unknown:
+        raise SetupError(
+            "Unknown module(s): "
+            + ", ".join(unknown)
+            + ". Choose from "
+            + ", ".join(MODULES)
+        )
+    tally = Tally()
+    if args.install_check:
+        check_each_module_alone(tally)
+    db = TEST_DB
+    # Names carry the database so that parallel runs with different
+    # AUTOCRM_TEST_DB values do not share a config file or a log.
+    config = write_config(f"test-{db}", db=db, http_port=free_port())
+    drop_database(db)
+    log = LOG_DIR / f"{db}-install.log"
+    try:
+        # Dependencies first, without their own tests, so that the runner
+        # below executes only the AutoCRM tests (or the chosen tag).
+        install = ",".join(MODULES)
+        rc = run_odoo_logged(
+            odoo_cmd(
+                config,
+                "-d",
+                db,
+                "-i",
+                install,
+                "--test-enable",
+                f"--test-tags={module_test_tags(modules, args.tag)}",
+                "--stop-after-init",
+                "--log-level=info",
+            ),
+            log,
+            f"Installing the AutoCRM modules into {db} and running their tests",
+        )
+        total, bad, skipped, failures = odoo_test_results(log)
+        if rc and not bad:
+            bad, failures = 1, failures or [f"Odoo exited with status {rc}"]
+        elif not bad and failures:
+            # Errors logged outside any test (a broken view, a failing data
+            # file) fail the run even though every test passed.
+            bad = 1
+        tally.add(max(total - bad - skipped, 0), bad, skipped, failures)
+        print(
+            f"    Odoo test runner: {total} tests, {bad} failed or errors, "
+            f"{skipped} skipped"
+        )
+        if not args.no_system:
+            run_system_tests(config, db, tally, args.pytest_args or [])
+    finally:
+        if args.keep_db:
+            print(f"    kept database {db}")
+        else:
+            drop_database(db)
+    report(tally)
+    return 1 if tally.failed else 0
+
+
+def report(tally):
+    if tally.failures:
+        print("\nFailures:")
+        for failure in tally.failures[:50]:
+            print(f"  - {failure}")
+    print()
+    print(tally.line(), flush=True)
+
+
+# ---------------------------------------------------------------------------
+# check-install
+# ---------------------------------------------------------------------------
+
+
+def loader_complaints(log_path):
+    """Return the WARNING/ERROR/CRITICAL lines that Odoo's loader logged."""
+    complaints = []
+    for line in log_path.read_text(errors="replace").splitlines():
+        match = LOG_LINE_RE.match(line)
+        if match and match.group(1) in ("WARNING", "ERROR", "CRITICAL"):
+            complaints.append(line.strip()[:300])
+    return complaints
+
+
+def check_each_module_alone(tally, modules=None):
+    """Install every module alone, with demo data, on its own empty database."""
+    for module in modules or MODULES:
+        db = f"autocrm_alone_{module}"
+        config = write_config(f"alone-{module}", db=db, http_port=free_port())
+        drop_database(db)
+        log = LOG_DIR / f"alone-{module}.log"
+        try:
+            rc = run_odoo_logged(
+                odoo_cmd(
+                    config, "-d", db, "-i", module, "--with-demo", "--stop-after-init"
+                ),
+                log,
+                f"Installing {module} alone with its demo data into {db}",
+            )
+            complaints = loader_complaints(log)
+            if rc or complaints:
+                reasons = complaints or [f"Odoo exited with status {rc}"]
+                tally.add(0, 1, failures=[f"{module} alone: {r}" for r in reasons])
+            else:
+                tally.add(1, 0)
+                print(f"    {module} installs alone without warnings")
+        finally:
+            drop_database(db)
+
+
+def cmd_check_install(args):
+    setup()
+    check_postgres()
+    tally = Tally()
+    check_each_module_alone(tally, args.module)
+    report(tally)
+    return 1 if tally.failed else 0
+
+
+def cmd_setup(args):
+    setup(with_browser=args.browser)
+    check_postgres()
+    print("    Odoo stock apps: " + ", ".join(stock_addons_paths()))
+    return 0
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p_setup = sub.add_parser("setup", help="install the dependencies")
+    p_setup.add_argument("--browser", action="store_true", help="also install Chromium")
+    p_setup.set_defaults(func=cmd_setup)
+
+    p_demo = sub.add_parser(
+        "demo", help="create or upgrade the demo database and serve it"
+    )
+    p_demo.add_argument(
+        "--http-port", type=int, default=8069, help="web port (HTTP_PORT)"
+    )
+    p_demo.add_argument(
+        "--no-serve", action="store_true", help="stop after creating or upgrading"
+    )
+    p_demo.set_defaults(func=cmd_demo)
+
+    p_test = sub.add_parser("test", help="run the test suites")
+    p_test.add_argument(
+        "--module", action="append", help="run only this module's tests (repeatable)"
+    )
+    p_test.add_argument(
+        "--tag", help="Odoo --test-tags expression, such as /autocrm_crm:TestVin"
+    )
+    p_test.add_argument("--keep-db", action="store_true", help="keep the test database")
+    p_test.add_argument(
+        "--no-system", action="store_true", help="skip the system tests"
+    )
+    p_test.add_argument(
+        "--install-check",
+        action="store_true",
+        help="first install each module alone on an empty database",
+    )
+    p_test.add_argument(
+        "pytest_args", nargs="*", help="extra pytest arguments after --"
+    )
+    p_test.set_defaults(func=cmd_test)
+
+    p_check = sub.add_parser("check-install", help="install each module alone")
+    p_check.add_argument("--module", action="append", help="check only this module")
+    p_check.set_defaults(func=cmd_check_install)
+
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args) or 0
+    except SetupError as error:
+        print(f"\nautocrm: {error}", file=sys.stderr)
+        return 2
+    except subprocess.CalledProcessError as error:
+        print(
+            f"\nautocrm: command failed: {' '.join(map(str, error.cmd))}",
+            file=sys.stderr,
+        )
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())
