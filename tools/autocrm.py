@@ -301,14 +301,17 @@ def write_config(name, db=None, http_port=None):
         "[options]",
         f"addons_path = {addons_path}",
         f"data_dir = {WORK_DIR / 'data'}",
-        f"db_host = {settings['host'] or 'False'}",
         f"db_port = {settings['port']}",
         f"db_user = {settings['user']}",
-        f"db_password = {settings['password'] or 'False'}",
         "http_interface = 127.0.0.1",
         f"http_port = {http_port or 8069}",
         "max_cron_threads = 0" if name != "demo" else "max_cron_threads = 1",
     ]
+    # Without db_host Odoo uses the local socket, as libpq does.
+    if settings["host"]:
+        lines.append(f"db_host = {settings['host']}")
+    if settings["password"]:
+        lines.append(f"db_password = {settings['password']}")
     if db:
         lines += [f"db_name = {db}", f"dbfilter = ^{db}$"]
     path = WORK_DIR / f"{name}.conf"
