@@ -13,7 +13,7 @@ KEEP_DB ?=
 TEST_ARGS = $(if $(MODULE),--module $(MODULE)) $(if $(TAG),--tag $(TAG)) \
 	$(if $(KEEP_DB),--keep-db) $(if $(INSTALL_CHECK),--install-check)
 
-.PHONY: demo test setup check-install lint
+.PHONY: demo test setup check-install test-stock lint
 
 demo:
 	$(AUTOCRM) demo
@@ -26,6 +26,10 @@ setup:
 
 check-install:
 	$(AUTOCRM) check-install
+
+# Stock Odoo suites (crm, fleet, sale_stock, ...) with AutoCRM installed; long.
+test-stock:
+	$(AUTOCRM) stock-tests
 
 lint:
 	$(PYTHON) -m ruff check addons tools tests

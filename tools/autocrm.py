@@ -8,6 +8,8 @@ Subcommands:
                   system tests against a live server
   check-install   install each module alone on an empty database and
                   report loader warnings
+  stock-tests     run the test suites of the stock Odoo apps that AutoCRM
+                  extends, in a database where AutoCRM is installed too
 
 Everything generated (Odoo configuration, logs, filestore, reports) is
 written under .autocrm/ in the repository, which git ignores.
@@ -698,6 +700,61 @@ def cmd_check_install(args):
     return 1 if tally.failed else 0
 
 
+# Stock Odoo apps that AutoCRM extends; their own suites must keep passing.
+STOCK_SUITES = [
+    "crm",
+    "fleet",
+    "sale_stock",
+    "stock_account",
+    "repair",
+    "purchase_stock",
+    "loyalty",
+    "survey",
+]
+
+
+def cmd_stock_tests(args):
+    """Run stock Odoo test suites in a database that also has AutoCRM.
+
+    At-install tests of a stock app run right after that app loads, before
+    the AutoCRM modules; post-install tests run with every module loaded,
+    which is where an AutoCRM override could break them.
+    """
+    setup(with_browser=True)
+    check_postgres()
+    suites = args.suite or STOCK_SUITES
+    db = f"{TEST_DB}_stock"
+    config = write_config(f"test-{db}", db=db, http_port=free_port())
+    drop_database(db)
+    log = LOG_DIR / f"{db}-install.log"
+    tally = Tally()
+    try:
+        rc = run_odoo_logged(
+            odoo_cmd(
+                config,
+                "-d",
+                db,
+                "-i",
+                ",".join([*suites, *MODULES]),
+                "--test-enable",
+                "--test-tags=" + ",".join(f"/{suite}" for suite in suites),
+                "--stop-after-init",
+                "--log-level=info",
+            ),
+            log,
+            "Installing " + ", ".join(suites) + " with AutoCRM and running their tests",
+        )
+        total, bad, skipped, failures = odoo_test_results(log)
+        if rc and not bad:
+            bad, failures = 1, failures or [f"Odoo exited with status {rc}"]
+        tally.add(max(total - bad - skipped, 0), bad, skipped, failures)
+    finally:
+        if not args.keep_db:
+            drop_database(db)
+    report(tally)
+    return 1 if tally.failed else 0
+
+
 def cmd_setup(args):
     setup(with_browser=args.browser)
     check_postgres()
@@ -748,6 +805,15 @@ def main(argv=None):
     p_check = sub.add_parser("check-install", help="install each module alone")
     p_check.add_argument("--module", action="append", help="check only this module")
     p_check.set_defaults(func=cmd_check_install)
+
+    p_stock = sub.add_parser(
+        "stock-tests", help="run stock Odoo suites with AutoCRM installed"
+    )
+    p_stock.add_argument(
+        "--suite", action="append", help="stock module whose tests run (repeatable)"
+    )
+    p_stock.add_argument("--keep-db", action="store_true", help="keep the database")
+    p_stock.set_defaults(func=cmd_stock_tests)
 
     args = parser.parse_args(argv)
     try:
