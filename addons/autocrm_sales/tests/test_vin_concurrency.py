@@ -87,21 +87,21 @@ class TestVinConcurrency(BaseCase):
             env["fleet.vehicle.model.brand"].browse(self.ids["brand"]).unlink()
 
     def _confirm_in_thread(self, deal_id, results, started):
-        with self.registry.cursor() as cr:
-            # The test runner holds the registry lock, so the transaction is
-            # built on the registry already loaded instead of looking it up.
-            cr.transaction = Transaction(self.registry)
-            env = api.Environment(cr, api.SUPERUSER_ID, {})
-            deal = env["sale.order"].browse(deal_id)
-            deal.name  # noqa: B018 take the snapshot before the other commits
-            started.set()
-            try:
+        try:
+            with self.registry.cursor() as cr:
+                # The test runner holds the registry lock, so the transaction
+                # is built on the registry already loaded.
+                cr.transaction = Transaction(self.registry)
+                env = api.Environment(cr, api.SUPERUSER_ID, {})
+                deal = env["sale.order"].browse(deal_id)
+                # Reading starts this transaction's snapshot before the
+                # other transaction commits.
+                deal.read(["name"])
+                started.set()
                 deal.action_confirm()
-                cr.commit()
-                results[deal_id] = "confirmed"
-            except UserError as error:
-                cr.rollback()
-                results[deal_id] = str(error)
+            results[deal_id] = "confirmed"
+        except UserError as error:
+            results[deal_id] = str(error)
 
     @mute_logger("odoo.addons.autocrm_sales.models.sale_order", "odoo.sql_db")
     def test_concurrent_confirmations_reserve_once(self):
@@ -120,7 +120,7 @@ class TestVinConcurrency(BaseCase):
             started.wait(10)
             thread.join(1)
             self.assertTrue(thread.is_alive(), "the second confirmation did not wait")
-            cr.commit()
+        # Leaving the block commits the first confirmation.
         thread.join(30)
         self.assertFalse(thread.is_alive())
         self.assertIn(second_id, results)
