@@ -133,6 +133,7 @@ class AutocrmShowroomVisit(models.Model):
         for vals in vals_list:
             self._prepare_visitor_vals(vals)
         visits = super().create(vals_list)
+        visits._check_visitor()
         for visit in visits:
             if not visit.lead_id:
                 visit.lead_id = visit._find_or_create_lead()
@@ -155,7 +156,8 @@ class AutocrmShowroomVisit(models.Model):
             same_visitor.append(Domain("partner_id", "=", partner.id))
         if key:
             same_visitor.append(Domain("phone_key", "=", key))
-        earlier = same_visitor and self.search_count(
+        # sudo: a visit welcomed by another consultant still counts.
+        earlier = same_visitor and self.sudo().search_count(
             Domain("company_id", "=", company_id) & Domain.OR(same_visitor), limit=1
         )
         vals["visit_type"] = "return" if earlier or partner else "first"
@@ -172,7 +174,20 @@ class AutocrmShowroomVisit(models.Model):
                 limit=1,
             )
         elif self.phone:
-            lead = Lead.search(
+            # sudo: the visitor may have been welcomed by another consultant.
+            earlier_visits = self.sudo().search(
+                [
+                    ("phone_key", "=", self.phone_key),
+                    ("company_id", "=", self.company_id.id),
+                    ("id", "!=", self.id),
+                    ("lead_id", "!=", False),
+                ],
+                order="time_in desc",
+            )
+            lead = Lead.browse(earlier_visits.lead_id.ids).exists()
+            lead = lead.filtered(
+                lambda rec: rec.has_access("read") and rec._is_open_for_followup()
+            )[:1] or Lead.search(
                 domain + [("phone_mobile_search", "=", self.phone)],
                 order="create_date desc",
                 limit=1,

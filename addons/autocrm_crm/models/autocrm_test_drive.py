@@ -202,32 +202,6 @@ class AutocrmTestDrive(models.Model):
                     )
                 )
 
-    @api.constrains("vehicle_id", "date_start", "date_stop", "state")
-    def _check_no_overlap(self):
-        for drive in self.filtered(lambda rec: rec.state in BLOCKING_STATES):
-            # sudo: a booking made by another consultant still holds the car.
-            other = self.sudo().search(
-                Domain("vehicle_id", "=", drive.vehicle_id.id)
-                & Domain("id", "!=", drive.id)
-                & Domain("state", "in", BLOCKING_STATES)
-                & Domain("date_start", "<", drive.date_stop)
-                & Domain("date_stop", ">", drive.date_start),
-                limit=1,
-            )
-            if other:
-                raise ValidationError(
-                    self.env._(
-                        "%(vehicle)s is already booked from %(start)s to %(stop)s "
-                        "(%(other)s, consultant %(user)s). Choose another time "
-                        "or another car.",
-                        vehicle=drive.vehicle_id.display_name,
-                        start=other.date_start,
-                        stop=other.date_stop,
-                        other=other.name,
-                        user=other.user_id.name or "-",
-                    )
-                )
-
     @api.constrains("vehicle_id")
     def _check_vehicle_is_demo_car(self):
         for drive in self:
@@ -239,6 +213,65 @@ class AutocrmTestDrive(models.Model):
                         vehicle=drive.vehicle_id.display_name,
                     )
                 )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self._check_slot_free(
+                vals.get("vehicle_id"),
+                vals.get("date_start"),
+                vals.get("date_stop"),
+                vals.get("state", "booked"),
+            )
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if vals.keys() & {"vehicle_id", "date_start", "date_stop", "state"}:
+            for drive in self:
+                drive._check_slot_free(
+                    vals.get("vehicle_id", drive.vehicle_id.id),
+                    vals.get("date_start", drive.date_start),
+                    vals.get("date_stop", drive.date_stop),
+                    vals.get("state", drive.state),
+                    drive,
+                )
+        return super().write(vals)
+
+    @api.model
+    def _check_slot_free(self, vehicle_id, date_start, date_stop, state, drive=None):
+        """Raise ValidationError when the car is already booked in the slot.
+
+        Checked before the database write so that the message names the other
+        booking; the exclusion constraint still catches concurrent bookings.
+        """
+        if state not in BLOCKING_STATES or not (
+            vehicle_id and date_start and date_stop
+        ):
+            return
+        date_start = fields.Datetime.to_datetime(date_start)
+        date_stop = fields.Datetime.to_datetime(date_stop)
+        # sudo: a booking made by another consultant still holds the car.
+        other = self.sudo().search(
+            Domain("vehicle_id", "=", vehicle_id)
+            & Domain("id", "!=", drive.id if drive else False)
+            & Domain("state", "in", BLOCKING_STATES)
+            & Domain("date_start", "<", date_stop)
+            & Domain("date_stop", ">", date_start),
+            limit=1,
+        )
+        if other:
+            raise ValidationError(
+                self.env._(
+                    "%(vehicle)s is already booked from %(start)s to %(stop)s "
+                    "(%(other)s, consultant %(user)s). Choose another time or "
+                    "another car.",
+                    vehicle=other.vehicle_id.display_name,
+                    start=other.date_start,
+                    stop=other.date_stop,
+                    other=other.name,
+                    user=other.user_id.name or "-",
+                )
+            )
 
     def action_start(self):
         """Hand over the car: record the odometer out in the vehicle history."""

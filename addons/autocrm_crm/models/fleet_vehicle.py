@@ -135,46 +135,46 @@ class FleetVehicle(models.Model):
                         problem=problem,
                     )
                 )
-        self._check_vin_sn_unique()
 
-    def _check_vin_sn_unique(self):
+    def _check_vin_sn_free(self, vin, new_name):
+        """Raise ValidationError when another vehicle already has ``vin``.
+
+        Checked before the database write, so that the message can name both
+        vehicles; the unique index still catches two concurrent saves.
+        """
         # sudo and inactive records: a VIN must be unique across all stores,
         # including vehicles that this user cannot see.
-        vehicles = self.filtered("vin_sn")
-        others = (
+        other = (
             self.sudo()
             .with_context(active_test=False)
-            .search(
-                [
-                    ("vin_sn", "in", vehicles.mapped("vin_sn")),
-                    ("id", "not in", vehicles.ids),
-                ]
-            )
+            .search([("vin_sn", "=", vin), ("id", "not in", self.ids)], limit=1)
         )
-        for vehicle in vehicles:
-            other = others.filtered(lambda rec, vin=vehicle.vin_sn: rec.vin_sn == vin)
-            if other:
-                raise ValidationError(
-                    self.env._(
-                        "The VIN %(vin)s of %(vehicle)s is already used by "
-                        "%(other)s (store %(company)s). A VIN identifies one "
-                        "physical vehicle: update the existing record instead "
-                        "of creating a second one.",
-                        vin=vehicle.vin_sn,
-                        vehicle=vehicle.display_name,
-                        other=other[0].display_name,
-                        company=other[0].company_id.name or "-",
-                    )
+        if other:
+            raise ValidationError(
+                self.env._(
+                    "The VIN %(vin)s of %(vehicle)s is already used by %(other)s "
+                    "(store %(company)s). A VIN identifies one physical vehicle: "
+                    "update the existing record instead of creating a second one.",
+                    vin=vin,
+                    vehicle=new_name or self.env._("the new vehicle"),
+                    other=other.display_name,
+                    company=other.company_id.name or "-",
                 )
+            )
 
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
             self._normalize_vin_vals(vals)
+            if vals.get("vin_sn"):
+                self._check_vin_sn_free(vals["vin_sn"], vals.get("license_plate"))
         return super().create(vals_list)
 
     def write(self, vals):
         self._normalize_vin_vals(vals)
+        if vals.get("vin_sn"):
+            for vehicle in self:
+                vehicle._check_vin_sn_free(vals["vin_sn"], vehicle.display_name)
         return super().write(vals)
 
     @api.model

@@ -94,14 +94,19 @@ class FleetVehicleOdometer(models.Model):
     def create(self, vals_list):
         if any(vals.get("is_correction") for vals in vals_list):
             self._check_correction_access()
-        return super().create(vals_list)
+        readings = super().create(vals_list)
+        # The vehicle's odometer is computed without dependencies: refresh it.
+        readings.vehicle_id.invalidate_recordset(["odometer"])
+        return readings
 
     def write(self, vals):
         if "is_correction" in vals or (
             "value" in vals and any(self.mapped("is_correction"))
         ):
             self._check_correction_access()
-        return super().write(vals)
+        result = super().write(vals)
+        self.vehicle_id.invalidate_recordset(["odometer"])
+        return result
 
     @api.model
     def _check_correction_access(self):
