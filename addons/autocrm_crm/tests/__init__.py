@@ -3,3 +3,4 @@ from . import test_menu_security
 from . import test_showroom_visit
 from . import test_test_drive
 from . import test_vehicle
+from . import test_test_drive_concurrency
