@@ -17,6 +17,18 @@ class AutocrmPartsFillRate(models.Model):
     _description = "Parts First-Pick Fill Rate"
     _auto = False
     _order = "date desc, id desc"
+    _depends = {
+        "stock.move": [
+            "date",
+            "product_id",
+            "location_id",
+            "company_id",
+            "parts_fill_result",
+        ],
+        "stock.location": ["warehouse_id"],
+        "product.product": ["product_tmpl_id"],
+        "product.template": ["part_brand_id", "part_type"],
+    }
 
     move_id = fields.Many2one("stock.move", string="Stock Move", readonly=True)
     date = fields.Datetime(readonly=True)
