@@ -6,3 +6,5 @@ from . import test_vehicle
 from . import test_test_drive_concurrency
 from . import test_followup
 from . import test_survey_complaint
+from . import test_loyalty_value
+from . import test_reminder
