@@ -268,7 +268,9 @@ class ProductTemplate(models.Model):
         number = normalize_part_number(text)
         if not number:
             return self.browse()
-        matches = self.search([("oem_part_number", "like", number)], limit=limit)
+        matches = self.search(
+            [("oem_part_number", "like", number)], limit=limit, order="oem_part_number"
+        )
         return matches | matches._get_current_part()
 
     def action_view_supersession_chain(self):

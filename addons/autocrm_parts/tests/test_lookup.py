@@ -1,3 +1,4 @@
+from odoo.exceptions import UserError
 from odoo.fields import Command
 from odoo.tests import tagged
 
@@ -115,6 +116,10 @@ class TestLookup(PartsCommon):
         lookup = self._lookup("ZZZ-NOPE")
         self.assertFalse(lookup.line_ids)
         self.assertIn("ZZZ-NOPE", lookup.result_message)
+
+    def test_short_query_rejected(self):
+        with self.assertRaises(UserError):
+            self._lookup("9-1")
 
     def test_availability_query_count_constant(self):
         """Availability reads a fixed number of queries for any number of parts."""

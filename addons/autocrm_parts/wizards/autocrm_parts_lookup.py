@@ -1,8 +1,13 @@
 from collections import defaultdict
 
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 from odoo.fields import Command
 
+from ..models.product_template import normalize_part_number
+
+# Trigram indexes need three characters; shorter text would scan every part.
+MIN_QUERY_LENGTH = 3
 # Moves that are expected to bring stock into a store and not done yet.
 _OPEN_MOVE_STATES = ("waiting", "confirmed", "partially_available", "assigned")
 
@@ -50,8 +55,18 @@ class AutocrmPartsLookup(models.TransientModel):
     def action_search(self):
         """Fill the result lines for the number in ``query``."""
         self.ensure_one()
+        number = normalize_part_number(self.query)
+        if len(number or "") < MIN_QUERY_LENGTH:
+            raise UserError(
+                self.env._(
+                    "Part number %(query)s is too short: type at least "
+                    "%(count)s letters or digits.",
+                    query=self.query or "",
+                    count=MIN_QUERY_LENGTH,
+                )
+            )
         templates = self.env["product.template"]._search_part_number(
-            self.query or "", limit=self.match_limit
+            number, limit=self.match_limit
         )
         products = templates.product_variant_ids
         alternatives = self._get_alternatives(templates)
