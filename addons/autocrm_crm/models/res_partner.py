@@ -42,7 +42,7 @@ class ResPartner(models.Model):
     showroom_visit_count = fields.Integer(compute="_compute_dealership_counts")
     event_attendance_count = fields.Integer(
         compute="_compute_dealership_counts",
-        help="Events attended in the last three years.",
+        help="Owner events attended in the last three years.",
     )
     # Referrals
     referred_by_id = fields.Many2one(
@@ -122,7 +122,11 @@ class ResPartner(models.Model):
         events = count_by(
             "event.registration",
             "partner_id",
-            [("state", "=", "done"), ("event_id.date_begin", ">=", since)],
+            [
+                ("state", "=", "done"),
+                ("event_id.is_owner_event", "=", True),
+                ("event_id.date_begin", ">=", since),
+            ],
         )
         for partner in self:
             partner.owned_vehicle_count = vehicles.get(partner.id, 0)
@@ -307,6 +311,7 @@ class ResPartner(models.Model):
                 [
                     ("partner_id", "in", self.ids),
                     ("state", "=", "done"),
+                    ("event_id.is_owner_event", "=", True),
                     ("event_id.date_begin", ">=", since),
                 ],
                 ["partner_id"],
@@ -400,4 +405,6 @@ class ResPartner(models.Model):
         return self._action_related("base.action_partner_form", "referred_by_id")
 
     def action_compute_value_score(self):
-        self._compute_value_score()
+        # sudo: the score sums invoices and survey answers that a consultant may
+        # not read; only the aggregated components are stored on the partner.
+        self.sudo()._compute_value_score()

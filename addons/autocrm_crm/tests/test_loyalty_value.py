@@ -172,6 +172,14 @@ class TestCustomerValueScore(AutocrmCrmCommon):
         self.assertEqual(modest.value_score_event, 100.0)
         self.assertAlmostEqual(modest.value_score - before, 20.0)
 
+    def test_other_events_do_not_count(self):
+        self._attend_event(self.customer)
+        self.env["event.event"].search([("name", "=", "Owner club meeting")]).write(
+            {"is_owner_event": False}
+        )
+        self.customer._compute_value_score()
+        self.assertEqual(self.customer.value_score_event, 0.0)
+
     def test_survey_component_from_nps(self):
         survey = self.env.ref("autocrm_crm.survey_sales_satisfaction")
         question = self.env.ref("autocrm_crm.survey_sales_satisfaction_nps")

@@ -127,3 +127,7 @@ class TestRecordRules(AutocrmCrmCommon):
         partner = self.customer.with_user(self.customer_service)
         self.assertEqual(partner.test_drive_count, 2)
         self.assertEqual(partner.complaint_count, 0)
+
+    def test_consultant_recomputes_value_score(self):
+        self.customer.with_user(self.consultant).action_compute_value_score()
+        self.assertTrue(self.customer.value_score_date)
