@@ -72,6 +72,28 @@ class TestReferralsAndMembership(AutocrmCrmCommon):
         self._invoice(self.friend)
         self.assertEqual(self.referrer.loyalty_points, 800)
 
+    def test_invoice_earns_membership_points(self):
+        invoice = self._invoice(self.friend, amount=1234.4)
+        card = self.friend._get_membership_card(self.program)
+        self.assertEqual(card.points, 1234)
+        self.assertEqual(invoice.autocrm_membership_points, 1234)
+        self.assertEqual(card.history_ids.order_id, invoice.id)
+
+    def test_credit_note_takes_points_back(self):
+        invoice = self._invoice(self.friend, amount=1000)
+        refund = invoice._reverse_moves()
+        refund.action_post()
+        card = self.friend._get_membership_card(self.program)
+        self.assertEqual(card.points, 0)
+        self.assertEqual(refund.autocrm_membership_points, -1000)
+
+    def test_reposted_invoice_earns_points_once(self):
+        invoice = self._invoice(self.friend, amount=1000)
+        invoice.button_draft()
+        invoice.action_post()
+        card = self.friend._get_membership_card(self.program)
+        self.assertEqual(card.points, 1000)
+
     def test_self_referral_rejected(self):
         with self.assertRaisesRegex(ValidationError, "loop"):
             self.referrer.referred_by_id = self.referrer
