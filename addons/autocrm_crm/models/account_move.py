@@ -39,8 +39,8 @@ class AccountMove(models.Model):
     def _add_membership_points(self):
         """Credit the customer's membership card for each posted invoice.
 
-        Points follow the program's money rule (points per currency unit, on
-        the untaxed amount in company currency); credit notes take them back.
+        Points follow the program's money rule: points per currency unit of
+        the untaxed amount in company currency. Credit notes take them back.
         A move earns points once, even when it is reset to draft and posted
         again.
         """
