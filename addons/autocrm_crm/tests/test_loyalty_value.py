@@ -1,8 +1,11 @@
 from datetime import timedelta
 
+from psycopg2 import IntegrityError
+
 from odoo import Command, fields
 from odoo.exceptions import ValidationError
 from odoo.tests import tagged
+from odoo.tools import mute_logger
 
 from .common import AutocrmCrmCommon
 
@@ -109,6 +112,12 @@ class TestReferralsAndMembership(AutocrmCrmCommon):
         self.assertEqual(
             self.referrer.loyalty_tier_id, self.env.ref("autocrm_crm.loyalty_tier_gold")
         )
+
+    def test_two_tiers_at_same_points_rejected(self):
+        with self.assertRaises(IntegrityError), mute_logger("odoo.sql_db"):
+            self.env["autocrm.loyalty.tier"].create(
+                {"name": "Copy", "min_points": 5000}
+            )
 
     def test_tier_with_negative_points_rejected(self):
         with self.assertRaisesRegex(ValidationError, "Enter 0"):
@@ -222,6 +231,14 @@ class TestCustomerValueScore(AutocrmCrmCommon):
         self.customer._compute_value_score()
         self.assertEqual(self.customer.value_score, 100.0)
         self.assertEqual(self.customer.value_segment, "champion")
+
+    def test_negative_weight_rejected(self):
+        with self.assertRaisesRegex(ValidationError, "Enter 0 or more"):
+            self.company.autocrm_score_weight_event = -5
+
+    def test_zero_monetary_target_rejected(self):
+        with self.assertRaisesRegex(ValidationError, "above 0"):
+            self.company.autocrm_score_monetary_target = 0
 
     def test_cron_scores_customers_in_batches(self):
         owner = self.env["res.partner"].create({"name": "Owner only"})

@@ -138,6 +138,10 @@ class TestTestDrive(AutocrmCrmCommon):
         with self.assertRaisesRegex(ValidationError, "lower than the previous"):
             drive.action_start()
 
+    def test_negative_odometer_rejected(self):
+        with self.assertRaisesRegex(ValidationError, "cannot be negative"):
+            self._book(odometer_out=-1)
+
     def test_done_requires_ongoing(self):
         drive = self._book()
         with self.assertRaisesRegex(UserError, "Booked"):
