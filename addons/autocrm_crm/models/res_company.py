@@ -97,15 +97,7 @@ class ResCompany(models.Model):
                     )
                 )
 
-    @api.constrains(
-        "autocrm_score_weight_recency",
-        "autocrm_score_weight_frequency",
-        "autocrm_score_weight_monetary",
-        "autocrm_score_weight_referral",
-        "autocrm_score_weight_event",
-        "autocrm_score_weight_survey",
-        "autocrm_score_monetary_target",
-    )
+    @api.constrains(*SCORE_WEIGHT_FIELDS, "autocrm_score_monetary_target")
     def _check_autocrm_score_settings(self):
         for company in self:
             for name in SCORE_WEIGHT_FIELDS:
