@@ -195,7 +195,16 @@ class ProductTemplate(models.Model):
                 ],
                 exclude=self,
             )
-        return super().write(vals)
+        follow_number = self.browse()
+        if "oem_part_number" in vals and "default_code" not in vals:
+            follow_number = self.filtered(
+                lambda t: not t.default_code or t.default_code == t.oem_part_number
+            )
+        result = super().write(vals)
+        if follow_number:
+            # Keep the internal reference in step unless someone changed it.
+            follow_number.default_code = vals["oem_part_number"]
+        return result
 
     def _check_oem_number_free(self, vals_list, exclude=None):
         """Raise when a (brand, number) pair is taken, naming the part that has it.
