@@ -21,7 +21,7 @@ from odoo.tools import SQL
 
 PARTS = int(os.environ.get("BENCH_PARTS", "200000"))
 # From a whole number down to two characters, which the trigram index
-# cannot serve (the lookup form asks for at least three).
+# cannot serve (the lookup form requires at least three).
 QUERIES = ["BENCH0123456", "0123456", "12345", "90915-10003", "NOSUCHNUMBER", "12"]
 
 
