@@ -58,7 +58,7 @@ class TestPartNumber(PartsCommon):
         self.assertEqual(part.oem_part_number, "9091510003")
 
     def test_database_index_rejects_duplicate(self):
-        """The unique index holds even when the Python check is bypassed."""
+        """The unique index rejects a duplicate that skips the Python check."""
         (part,) = self._create_parts([("Spark plug", "90919-01253")])
         with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError) as caught:
             with self.env.cr.savepoint():
