@@ -97,10 +97,18 @@ class TestVehicleVin(AutocrmCrmCommon):
                 self.assertEqual(partners, self.customer)
 
     def test_vin_and_plate_indexed_with_trigrams(self):
-        self.assertEqual(self.env["fleet.vehicle"]._fields["vin_sn"].index, "trigram")
-        self.assertEqual(
-            self.env["fleet.vehicle"]._fields["license_plate"].index, "trigram"
-        )
+        # A trigram (GIN) index serves ilike '%tail%' searches on VIN and plate.
+        for column in ("vin_sn", "license_plate"):
+            with self.subTest(column=column):
+                rows = self.env.execute_query(
+                    SQL(
+                        "SELECT indexdef FROM pg_indexes WHERE tablename = %s "
+                        "AND indexdef LIKE %s",
+                        "fleet_vehicle",
+                        f"%gin ({column} gin_trgm_ops)%",
+                    )
+                )
+                self.assertEqual(len(rows), 1)
 
     def test_model_year_is_integer_from_model(self):
         vehicle = self._create_vehicle(VIN_EU)
