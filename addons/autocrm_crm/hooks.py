@@ -10,3 +10,16 @@ def pre_init_hook(env):
     owner may create it.
     """
     env.cr.execute(SQL("CREATE EXTENSION IF NOT EXISTS btree_gist"))
+
+
+def post_init_hook(env):
+    """Keep the Owner Club program off sale orders when sale_loyalty is present.
+
+    Posted invoices already credit membership points, so sale_loyalty must not
+    credit the same purchase on its sale order as well.
+    """
+    program = env.ref(
+        "autocrm_crm.loyalty_program_owner_club", raise_if_not_found=False
+    )
+    if program and "sale_ok" in program._fields:
+        program.sale_ok = False
