@@ -1,15 +1,26 @@
+from odoo.modules.db import has_trigram
 from odoo.tools import SQL
 
 
 def pre_init_hook(env):
-    """Create btree_gist before the test drive table gets its exclusion constraint.
+    """Create the PostgreSQL extensions that the module's indexes need.
 
-    The constraint combines an equality on ``vehicle_id`` (an integer) with an
-    overlap on a time range in one GiST index, which needs the operator classes
-    of btree_gist. The extension is trusted since PostgreSQL 13, so the database
-    owner may create it.
+    btree_gist: the test drive exclusion constraint combines an equality on
+    ``vehicle_id`` (an integer) with an overlap on a time range in one GiST
+    index, which needs the operator classes of btree_gist.
+
+    pg_trgm: VIN and plate searches on a tail of the value use trigram
+    indexes. Odoo creates pg_trgm in the databases it creates itself, but not
+    in one made with createdb, and it skips trigram indexes without it.
+
+    Both extensions are trusted since PostgreSQL 13, so the database owner
+    may create them.
     """
     env.cr.execute(SQL("CREATE EXTENSION IF NOT EXISTS btree_gist"))
+    env.cr.execute(SQL("CREATE EXTENSION IF NOT EXISTS pg_trgm"))
+    # The registry read this flag when it loaded; refresh it so that the
+    # trigram indexes are created during this installation.
+    env.registry.has_trigram = has_trigram(env.cr)
 
 
 def post_init_hook(env):
