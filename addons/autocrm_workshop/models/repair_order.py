@@ -16,8 +16,8 @@ class RepairOrder(models.Model):
         "fleet.vehicle",
         index="btree_not_null",
         tracking=True,
-        check_company=True,
-        help="The customer's vehicle being repaired.",
+        help="The customer's vehicle being repaired. It may belong to another store"
+        " of the group.",
     )
     vehicle_model_id = fields.Many2one(related="vehicle_id.model_id")
     service_type = fields.Selection(

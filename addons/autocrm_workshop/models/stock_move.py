@@ -5,6 +5,7 @@ from .workshop_selections import DEFAULT_PAYER, PAYERS
 
 
 class StockMove(models.Model):
+    _name = "stock.move"
     _inherit = ["stock.move", "autocrm.customer.decision.mixin"]
 
     payer = fields.Selection(
