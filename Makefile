@@ -13,7 +13,7 @@ KEEP_DB ?=
 TEST_ARGS = $(if $(MODULE),--module $(MODULE)) $(if $(TAG),--tag $(TAG)) \
 	$(if $(KEEP_DB),--keep-db) $(if $(INSTALL_CHECK),--install-check)
 
-.PHONY: demo test setup check-install lint
+.PHONY: demo test setup check-install test-stock lint
 
 demo:
 	$(AUTOCRM) demo
@@ -27,7 +27,17 @@ setup:
 check-install:
 	$(AUTOCRM) check-install
 
-lint:
+# Stock Odoo suites (crm, fleet, sale_stock, ...) with AutoCRM installed; long.
+test-stock:
+	$(AUTOCRM) stock-tests
+
+lint: node_modules
 	$(PYTHON) -m ruff check addons tools tests
 	$(PYTHON) -m ruff format --check addons tools tests
 	$(PYTHON) -m pylint --rcfile=.pylintrc addons/autocrm_*
+	npx prettier --check "addons/**/*.xml"
+
+# Prettier and its XML plugin, from the npm registry (package-lock.json).
+node_modules: package.json package-lock.json
+	npm ci --silent --no-audit --no-fund
+	@touch node_modules

@@ -8,6 +8,8 @@ Subcommands:
                   system tests against a live server
   check-install   install each module alone on an empty database and
                   report loader warnings
+  stock-tests     run the test suites of the stock Odoo apps that AutoCRM
+                  extends, in a database where AutoCRM is installed too
 
 Everything generated (Odoo configuration, logs, filestore, reports) is
 written under .autocrm/ in the repository, which git ignores.
@@ -301,14 +303,17 @@ def write_config(name, db=None, http_port=None):
         "[options]",
         f"addons_path = {addons_path}",
         f"data_dir = {WORK_DIR / 'data'}",
-        f"db_host = {settings['host'] or 'False'}",
         f"db_port = {settings['port']}",
         f"db_user = {settings['user']}",
-        f"db_password = {settings['password'] or 'False'}",
         "http_interface = 127.0.0.1",
         f"http_port = {http_port or 8069}",
         "max_cron_threads = 0" if name != "demo" else "max_cron_threads = 1",
     ]
+    # Without db_host Odoo uses the local socket, as libpq does.
+    if settings["host"]:
+        lines.append(f"db_host = {settings['host']}")
+    if settings["password"]:
+        lines.append(f"db_password = {settings['password']}")
     if db:
         lines += [f"db_name = {db}", f"dbfilter = ^{db}$"]
     path = WORK_DIR / f"{name}.conf"
@@ -375,18 +380,28 @@ def run_odoo_logged(cmd, log_path, label):
 
 
 def demo_logins():
-    """List the demo users created by the AutoCRM modules with their roles."""
+    """List (login, roles, store) of the demo users the AutoCRM modules create.
+
+    The roles are the AutoCRM groups given to the user directly.
+    """
     conn = pg_connect(DEMO_DB)
     try:
         with conn.cursor() as cr:
             cr.execute(
                 """
-                SELECT u.login, p.name, c.name
+                SELECT u.login,
+                       string_agg(g.name->>'en_US', ', ' ORDER BY g.name->>'en_US'),
+                       c.name
                   FROM ir_model_data d
                   JOIN res_users u ON u.id = d.res_id
-                  JOIN res_partner p ON p.id = u.partner_id
                   JOIN res_company c ON c.id = u.company_id
+                  LEFT JOIN res_groups_users_rel r ON r.uid = u.id
+                  LEFT JOIN ir_model_data gd
+                         ON gd.model = 'res.groups' AND gd.res_id = r.gid
+                        AND gd.module LIKE 'autocrm%%'
+                  LEFT JOIN res_groups g ON g.id = gd.res_id
                  WHERE d.model = 'res.users' AND d.module LIKE 'autocrm%%'
+                 GROUP BY u.login, c.name
                  ORDER BY c.name, u.login
                 """
             )
@@ -430,9 +445,9 @@ def cmd_demo(args):
     print()
     print(f"AutoCRM demo store: {url}/web/login  (database {DEMO_DB})")
     print("Logins (the password is the login):")
-    print("    admin                     Administrator (all stores)")
-    for login, name, company in demo_logins():
-        print(f"    {login:<25} {name} ({company})")
+    print(f"    {'admin':<20} Administrator (all stores)")
+    for login, roles, company in demo_logins():
+        print(f"    {login:<20} {roles or 'no AutoCRM role'} ({company})")
     print("Stop the server with Ctrl+C.", flush=True)
     if args.no_serve:
         return 0
@@ -695,6 +710,61 @@ def cmd_check_install(args):
     return 1 if tally.failed else 0
 
 
+# Stock Odoo apps that AutoCRM extends; their own suites must keep passing.
+STOCK_SUITES = [
+    "crm",
+    "fleet",
+    "sale_stock",
+    "stock_account",
+    "repair",
+    "purchase_stock",
+    "loyalty",
+    "survey",
+]
+
+
+def cmd_stock_tests(args):
+    """Run stock Odoo test suites in a database that also has AutoCRM.
+
+    At-install tests of a stock app run right after that app loads, before
+    the AutoCRM modules; post-install tests run with every module loaded,
+    which is where an AutoCRM override could break them.
+    """
+    setup(with_browser=True)
+    check_postgres()
+    suites = args.suite or STOCK_SUITES
+    db = f"{TEST_DB}_stock"
+    config = write_config(f"test-{db}", db=db, http_port=free_port())
+    drop_database(db)
+    log = LOG_DIR / f"{db}-install.log"
+    tally = Tally()
+    try:
+        rc = run_odoo_logged(
+            odoo_cmd(
+                config,
+                "-d",
+                db,
+                "-i",
+                ",".join([*suites, *MODULES]),
+                "--test-enable",
+                "--test-tags=" + ",".join(f"/{suite}" for suite in suites),
+                "--stop-after-init",
+                "--log-level=info",
+            ),
+            log,
+            "Installing " + ", ".join(suites) + " with AutoCRM and running their tests",
+        )
+        total, bad, skipped, failures = odoo_test_results(log)
+        if rc and not bad:
+            bad, failures = 1, failures or [f"Odoo exited with status {rc}"]
+        tally.add(max(total - bad - skipped, 0), bad, skipped, failures)
+    finally:
+        if not args.keep_db:
+            drop_database(db)
+    report(tally)
+    return 1 if tally.failed else 0
+
+
 def cmd_setup(args):
     setup(with_browser=args.browser)
     check_postgres()
@@ -745,6 +815,15 @@ def main(argv=None):
     p_check = sub.add_parser("check-install", help="install each module alone")
     p_check.add_argument("--module", action="append", help="check only this module")
     p_check.set_defaults(func=cmd_check_install)
+
+    p_stock = sub.add_parser(
+        "stock-tests", help="run stock Odoo suites with AutoCRM installed"
+    )
+    p_stock.add_argument(
+        "--suite", action="append", help="stock module whose tests run (repeatable)"
+    )
+    p_stock.add_argument("--keep-db", action="store_true", help="keep the database")
+    p_stock.set_defaults(func=cmd_stock_tests)
 
     args = parser.parse_args(argv)
     try:
