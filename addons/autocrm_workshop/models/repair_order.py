@@ -462,9 +462,7 @@ class RepairOrder(models.Model):
         )
         for repair in self.filtered("vehicle_id"):
             repair._set_next_service_due()
-        # The follow-up plan belongs to customer service; delivering the car
-        # only starts it, whatever the advisor's own rights on follow-ups.
-        self.env["autocrm.followup.rule"].sudo()._trigger_event("repair_done", self)
+        self.env["autocrm.followup.rule"]._trigger_event("repair_done", self)
         return True
 
     def _set_next_service_due(self):

@@ -172,3 +172,7 @@ class TestWorkshopStates(WorkshopCommon):
         self.assertEqual(job.service_type, "internal")
         self.assertEqual(job.partner_id, self.company.partner_id)
         self.assertEqual(self._add_labour(job, self.op_oil).payer, "internal")
+
+    def test_complaint_can_point_to_repair_order(self):
+        selection = self.env["autocrm.complaint"]._selection_document_ref()
+        self.assertIn(("repair.order", "Repair Order"), selection)
