@@ -124,3 +124,43 @@ class TestExtraWork(WorkshopCommon):
         extra.action_approve()
         self.assertEqual(extra.sale_line_id.product_uom_qty, 2.0)
         self.assertEqual(extra.sale_line_id.price_unit, 100.0)
+
+
+@tagged("post_install", "-at_install")
+class TestPartsLookup(WorkshopCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.new_filter = cls.env["product.product"].create(
+            {
+                "name": "Test Oil Filter (new number)",
+                "is_storable": True,
+                "part_type": "oem",
+                "oem_part_number": "15400-NEW-01",
+                "part_brand_id": cls.brand.id,
+            }
+        )
+        cls.old_filter = cls.env["product.product"].create(
+            {
+                "name": "Test Oil Filter (old number)",
+                "is_storable": True,
+                "part_type": "oem",
+                "oem_part_number": "15400-OLD-01",
+                "part_brand_id": cls.brand.id,
+                "superseded_by_id": cls.new_filter.product_tmpl_id.id,
+            }
+        )
+
+    def test_superseded_part_replaced(self):
+        repair = self._create_repair()
+        move = self._add_part(repair, self.old_filter)
+        self.assertEqual(move.product_id, self.new_filter)
+        self.assertIn("is superseded by", repair.message_ids[0].body)
+
+    def test_current_part_kept(self):
+        move = self._add_part(self._create_repair(), self.new_filter)
+        self.assertEqual(move.product_id, self.new_filter)
+
+    def test_part_found_by_number(self):
+        found = self.env["product.product"].name_search("15400OLD01")
+        self.assertIn(self.old_filter.id, [product_id for product_id, _name in found])
