@@ -34,6 +34,11 @@
         "demo/res_users_demo.xml",
         "demo/autocrm_workshop_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "autocrm_workshop/static/tests/tours/*.js",
+        ],
+    },
     "pre_init_hook": "_create_btree_gist",
     "installable": True,
 }
