@@ -362,11 +362,9 @@ class RepairOrder(models.Model):
                         lines=", ".join(pending),
                     )
                 )
-            repair.labour_line_ids.time_log_ids.filtered(
-                lambda log: not log.date_stop
-            ).action_clock_off()
             if not repair.quality_check_line_ids:
                 repair._create_quality_check_lines()
+        self._stop_running_clocks()
         self.write({"workshop_state": "quality_check"})
         return True
 
@@ -382,12 +380,24 @@ class RepairOrder(models.Model):
             ]
         )
 
+    def _stop_running_clocks(self):
+        """Clock off every technician still on these jobs.
+
+        Runs as superuser because the advisor or foreman who moves the job on
+        may not see the technicians' own time logs.
+        """
+        self.env["autocrm.time.log"].sudo().search(
+            [("repair_id", "in", self.ids), ("date_stop", "=", False)]
+        ).action_clock_off()
+
     def _get_job_technician_users(self):
         self.ensure_one()
-        employees = (
-            self.labour_line_ids.technician_ids
-            | self.labour_line_ids.time_log_ids.employee_id
+        # Every clock counts, also those of technicians the current user may not
+        # see: a technician removed from the line still did part of the job.
+        logs = (
+            self.env["autocrm.time.log"].sudo().search([("repair_id", "in", self.ids)])
         )
+        employees = self.labour_line_ids.technician_ids | logs.employee_id
         return employees.user_id
 
     def action_sign_quality_check(self):
@@ -483,9 +493,7 @@ class RepairOrder(models.Model):
 
     def action_repair_cancel(self):
         res = super().action_repair_cancel()
-        self.labour_line_ids.time_log_ids.filtered(
-            lambda log: not log.date_stop
-        ).action_clock_off()
+        self._stop_running_clocks()
         self.write({"workshop_state": "cancelled"})
         self.labour_line_ids._sync_sale_order_lines()
         return res

@@ -51,7 +51,7 @@ class TestWorkshopStates(WorkshopCommon):
         line = self._add_labour(repair, self.op_oil)
         repair.action_workshop_start()
         line.with_user(self.tech_user_1).action_clock_on()
-        repair.action_request_quality_check()
+        repair.with_user(self.advisor).action_request_quality_check()
         self.assertTrue(line.time_log_ids.date_stop)
 
     def test_technician_cannot_sign_own_job(self):
@@ -164,6 +164,14 @@ class TestWorkshopStates(WorkshopCommon):
         self.assertEqual(repair.workshop_state, "cancelled")
         repair.action_repair_cancel_draft()
         self.assertEqual(repair.workshop_state, "reception")
+
+    def test_cancel_stops_running_clocks(self):
+        repair = self._create_repair()
+        line = self._add_labour(repair, self.op_oil)
+        repair.action_workshop_start()
+        line.with_user(self.tech_user_1).action_clock_on()
+        repair.with_user(self.advisor).action_repair_cancel()
+        self.assertTrue(line.time_log_ids.date_stop)
 
     def test_internal_job_helper(self):
         job = self.env["repair.order"]._create_internal_job(
