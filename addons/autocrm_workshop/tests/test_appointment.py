@@ -174,7 +174,13 @@ class TestAppointmentConcurrency(TransactionCase):
             env["fleet.vehicle"].browse(ids["vehicle"]).unlink()
             env["fleet.vehicle.model"].browse(ids["model"]).unlink()
             env["fleet.vehicle.model.brand"].browse(ids["brand"]).unlink()
-            env["hr.employee"].browse(ids["technicians"]).unlink()
+            technicians = env["hr.employee"].browse(ids["technicians"])
+            # Employees bring a work contact and contract versions of their own.
+            versions = technicians.version_ids
+            contacts = technicians.work_contact_id
+            technicians.unlink()
+            versions.exists().unlink()
+            contacts.unlink()
             env["autocrm.service.bay"].browse(ids["bay"]).unlink()
             env["res.partner"].browse(ids["partner"]).unlink()
             env["resource.calendar"].browse(ids["calendar"]).unlink()
