@@ -18,6 +18,7 @@
         "security/autocrm_workshop_rules.xml",
         "data/autocrm_workshop_data.xml",
         "data/autocrm_service_type_data.xml",
+        "data/ir_cron_data.xml",
         "views/autocrm_service_bay_views.xml",
         "views/autocrm_service_type_views.xml",
         "views/autocrm_labour_operation_views.xml",

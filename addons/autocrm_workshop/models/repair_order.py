@@ -1,9 +1,13 @@
+import logging
+
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from .workshop_selections import DEFAULT_PAYER, SERVICE_TYPES, WORKSHOP_STATES
+
+_logger = logging.getLogger(__name__)
 
 
 class RepairOrder(models.Model):
@@ -339,6 +343,23 @@ class RepairOrder(models.Model):
             else:
                 repair.action_repair_start()
         return True
+
+    @api.model
+    def _cron_resume_waiting_jobs(self, limit=200):
+        """Start the jobs waiting for parts whose parts are now forecast in stock."""
+        waiting = self.search(
+            [("workshop_state", "=", "waiting_parts")],
+            order="schedule_date, id",
+            limit=limit,
+        )
+        resumed = waiting.filtered(lambda repair: not repair._get_missing_parts())
+        resumed.action_repair_start()
+        _logger.info(
+            "Resumed %s of %s repair orders waiting for parts",
+            len(resumed),
+            len(waiting),
+        )
+        return resumed
 
     def action_repair_start(self):
         res = super().action_repair_start()

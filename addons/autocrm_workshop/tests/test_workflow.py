@@ -37,6 +37,20 @@ class TestWorkshopStates(WorkshopCommon):
         repair.action_workshop_start()
         self.assertEqual(repair.workshop_state, "in_progress")
 
+    def test_cron_starts_job_when_parts_arrive(self):
+        waiting, still_waiting = self._create_repair(), self._create_repair()
+        self._add_part(waiting, self.rare_part)
+        self._add_part(still_waiting, self.rare_part, 5)
+        (waiting | still_waiting).action_workshop_start()
+        warehouse = waiting.picking_type_id.warehouse_id
+        self.env["stock.quant"]._update_available_quantity(
+            self.rare_part, warehouse.lot_stock_id, 1.0
+        )
+        self.env.invalidate_all()
+        self.env["repair.order"]._cron_resume_waiting_jobs()
+        self.assertEqual(waiting.workshop_state, "in_progress")
+        self.assertEqual(still_waiting.workshop_state, "waiting_parts")
+
     def test_quality_check_creates_checklist(self):
         repair = self._create_repair()
         repair.action_workshop_start()
