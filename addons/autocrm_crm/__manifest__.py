@@ -38,6 +38,7 @@
     ],
     "demo": [
         "demo/res_users_demo.xml",
+        "demo/autocrm_crm_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -1,9 +1,14 @@
+from datetime import timedelta
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Domain
 
-# States in which a booking holds its demo car; the others free the slot.
+# States in which a booking blocks its demo car. Cancelled and no-show
+# bookings free the slot.
 BLOCKING_STATES = ("booked", "ongoing", "done")
+# Length of a slot unless the consultant changes its end.
+DEFAULT_DURATION = timedelta(hours=1)
 
 
 class AutocrmTestDrive(models.Model):
@@ -71,8 +76,21 @@ class AutocrmTestDrive(models.Model):
         default=lambda self: self.env.company,
         index=True,
     )
-    date_start = fields.Datetime(string="Start", required=True, tracking=True)
-    date_stop = fields.Datetime(string="End", required=True, tracking=True)
+    date_start = fields.Datetime(
+        string="Start",
+        required=True,
+        tracking=True,
+        default=lambda self: self._default_date_start(),
+    )
+    date_stop = fields.Datetime(
+        string="End",
+        required=True,
+        tracking=True,
+        compute="_compute_date_stop",
+        store=True,
+        readonly=False,
+        precompute=True,
+    )
     licence_number = fields.Char(string="Driver Licence Number", required=True)
     licence_expiry = fields.Date(required=True)
     odometer_out = fields.Float(
@@ -99,10 +117,10 @@ class AutocrmTestDrive(models.Model):
     )
 
     # Two bookings of one car may not overlap. PostgreSQL enforces it, so two
-    # users saving at the same moment cannot both succeed; the Python check
-    # below only gives a friendlier message in the common case.
-    # The definition is written the way pg_get_constraintdef() returns it, so
-    # that a module update finds it unchanged and does not rebuild the index.
+    # users saving at the same moment cannot both succeed. _check_slot_free()
+    # runs first and gives a message that names the other booking. The
+    # definition is written the way pg_get_constraintdef() returns it, so that
+    # a module update finds it unchanged and does not rebuild the index.
     _no_double_booking = models.Constraint(
         "EXCLUDE USING gist (vehicle_id WITH =, "
         "tsrange(date_start, date_stop) WITH &&) "
@@ -117,6 +135,19 @@ class AutocrmTestDrive(models.Model):
         "CHECK (date_stop > date_start)",
         "A test drive must end after it starts.",
     )
+
+    @api.model
+    def _default_date_start(self):
+        """Return the next full hour, the usual start of a walk-in's drive."""
+        now = fields.Datetime.now().replace(minute=0, second=0, microsecond=0)
+        return now + timedelta(hours=1)
+
+    @api.depends("date_start")
+    def _compute_date_stop(self):
+        for drive in self:
+            drive.date_stop = (
+                drive.date_start + DEFAULT_DURATION if drive.date_start else False
+            )
 
     @api.depends("vehicle_id", "date_start", "partner_id", "lead_id")
     def _compute_name(self):

@@ -8,3 +8,5 @@ from . import test_followup
 from . import test_survey_complaint
 from . import test_loyalty_value
 from . import test_reminder
+from . import test_security
+from . import test_phone_tour

@@ -90,7 +90,7 @@ class TestTestDrive(AutocrmCrmCommon):
             cancelled.action_reset_to_booked()
 
     def test_database_rejects_overlap_without_python_check(self):
-        # Bypass the ORM check: the exclusion constraint alone must refuse it.
+        # Bypass the ORM check: the exclusion constraint alone must reject it.
         self._book(start_hour=10, hours=2)
         start, stop = self._slot(11)
         with self.assertRaises(IntegrityError), mute_logger("odoo.sql_db"):
@@ -137,6 +137,10 @@ class TestTestDrive(AutocrmCrmCommon):
         drive = self._book(odometer_out=900)
         with self.assertRaisesRegex(ValidationError, "lower than the previous"):
             drive.action_start()
+
+    def test_negative_odometer_rejected(self):
+        with self.assertRaisesRegex(ValidationError, "cannot be negative"):
+            self._book(odometer_out=-1)
 
     def test_done_requires_ongoing(self):
         drive = self._book()

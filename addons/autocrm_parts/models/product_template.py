@@ -1,7 +1,9 @@
 import re
+from collections import defaultdict
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.fields import Domain
 
 PART_TYPES = [
     ("oem", "OEM Part"),
@@ -12,7 +14,7 @@ PART_TYPES = [
 ]
 
 # Manufacturers print the same number as "04152-YZZA1", "04152 yzza1" or
-# "04152.YZZA1"; the stored form drops the separators and upper-cases it.
+# "04152.YZZA1". The stored form drops the separators and upper-cases it.
 _SEPARATORS = re.compile(r"[\s.\-]+")
 _DUPLICATE_KEY = re.compile(r"\(part_brand_id, oem_part_number\)=\((\d+), (.*)\)")
 
@@ -25,7 +27,7 @@ def normalize_part_number(value):
 
 
 def _duplicate_number_message(env, diagnostics):
-    """Name the part that already holds the number reported by PostgreSQL."""
+    """Name the part that already has the number reported by PostgreSQL."""
     match = _DUPLICATE_KEY.search(getattr(diagnostics, "message_detail", "") or "")
     if not match:
         return env._("This OEM part number already exists for this brand.")
@@ -55,7 +57,7 @@ class ProductTemplate(models.Model):
     part_type = fields.Selection(
         PART_TYPES,
         index=True,
-        help="Kind of part; leave empty for products that are not parts.",
+        help="Kind of part. Leave empty for products that are not parts.",
     )
     part_brand_id = fields.Many2one(
         "fleet.vehicle.model.brand",
@@ -178,68 +180,82 @@ class ProductTemplate(models.Model):
         if "oem_part_number" in vals:
             vals["oem_part_number"] = normalize_part_number(vals["oem_part_number"])
         if {"oem_part_number", "part_brand_id"} & set(vals):
-            for template in self:
-                self._check_oem_number_free(
-                    [
-                        {
-                            "oem_part_number": vals.get(
-                                "oem_part_number", template.oem_part_number
-                            ),
-                            "part_brand_id": vals.get(
-                                "part_brand_id", template.part_brand_id.id
-                            ),
-                        }
-                    ],
-                    exclude=template,
-                )
-        return super().write(vals)
+            self._check_oem_number_free(
+                [
+                    {
+                        "name": template.name,
+                        "oem_part_number": vals.get(
+                            "oem_part_number", template.oem_part_number
+                        ),
+                        "part_brand_id": vals.get(
+                            "part_brand_id", template.part_brand_id.id
+                        ),
+                    }
+                    for template in self
+                ],
+                exclude=self,
+            )
+        follow_number = self.browse()
+        if "oem_part_number" in vals and "default_code" not in vals:
+            follow_number = self.filtered(
+                lambda t: not t.default_code or t.default_code == t.oem_part_number
+            )
+        result = super().write(vals)
+        if follow_number:
+            # Keep the internal reference in step unless someone changed it.
+            follow_number.default_code = vals["oem_part_number"]
+        return result
 
     def _check_oem_number_free(self, vals_list, exclude=None):
-        """Raise when a (brand, number) pair is taken, naming the part holding it.
+        """Raise when a (brand, number) pair is taken, naming the part that has it.
 
-        The unique index is the guarantee; this check runs first so the
-        message can name the existing part in the user's language.
+        The unique index is the guarantee. This check runs first so that the
+        message can name the existing part in the user's language. It reads
+        the catalogue once for the whole batch.
         """
-        seen = {}
+        names_by_key = {}
         for vals in vals_list:
-            number = vals.get("oem_part_number")
-            brand_id = vals.get("part_brand_id")
-            if not number or not brand_id:
+            key = (vals.get("part_brand_id"), vals.get("oem_part_number"))
+            if not all(key):
                 continue
-            key = (brand_id, number)
-            if key in seen:
+            if key in names_by_key:
                 raise ValidationError(
                     self.env._(
                         "OEM part number %(number)s appears twice in the same "
                         "batch (%(first)s and %(second)s). Keep one of them.",
-                        number=number,
-                        first=seen[key],
+                        number=key[1],
+                        first=names_by_key[key],
                         second=vals.get("name"),
                     )
                 )
-            seen[key] = vals.get("name")
-            domain = [
-                ("part_brand_id", "=", brand_id),
-                ("oem_part_number", "=", number),
+            names_by_key[key] = vals.get("name")
+        if not names_by_key:
+            return
+        numbers_by_brand = defaultdict(list)
+        for brand_id, number in names_by_key:
+            numbers_by_brand[brand_id].append(number)
+        domain = Domain.OR(
+            [
+                [("part_brand_id", "=", brand_id), ("oem_part_number", "in", numbers)]
+                for brand_id, numbers in numbers_by_brand.items()
             ]
-            if exclude:
-                domain.append(("id", "not in", exclude.ids))
-            # The number is unique across companies, so the holder may belong
-            # to a company the user cannot read.
-            existing = (
-                self.sudo().with_context(active_test=False).search(domain, limit=1)
-            )
-            if existing:
-                raise ValidationError(
-                    self.env._(
-                        "OEM part number %(number)s already exists for brand "
-                        "%(brand)s on part %(part)s. Open that part instead of "
-                        "creating a second one.",
-                        number=number,
-                        brand=existing.part_brand_id.name,
-                        part=existing.display_name,
-                    )
+        )
+        if exclude:
+            domain &= Domain("id", "not in", exclude.ids)
+        # The number is unique across companies, so the part that has it may
+        # belong to a company the user cannot read.
+        existing = self.sudo().with_context(active_test=False).search(domain, limit=1)
+        if existing:
+            raise ValidationError(
+                self.env._(
+                    "OEM part number %(number)s already exists for brand "
+                    "%(brand)s on part %(part)s. Open that part instead of "
+                    "creating a second one.",
+                    number=existing.oem_part_number,
+                    brand=existing.part_brand_id.name,
+                    part=existing.display_name,
                 )
+            )
 
     def _get_current_part(self):
         """Return the last part of each record's supersession chain.
@@ -268,7 +284,9 @@ class ProductTemplate(models.Model):
         number = normalize_part_number(text)
         if not number:
             return self.browse()
-        matches = self.search([("oem_part_number", "like", number)], limit=limit)
+        matches = self.search(
+            [("oem_part_number", "like", number)], limit=limit, order="oem_part_number"
+        )
         return matches | matches._get_current_part()
 
     def action_view_supersession_chain(self):

@@ -9,7 +9,7 @@ class AutocrmPartsFillRate(models.Model):
 
     A request is a validated stock move of a part to a customer or to a
     repair (production location). It counts as filled when its whole
-    requested quantity left the shelf in the first validation; backorders
+    requested quantity left the shelf in the first validation. Backorders
     split from it are not counted again.
     """
 
@@ -45,7 +45,7 @@ class AutocrmPartsFillRate(models.Model):
         string="Fill Rate (%)",
         readonly=True,
         aggregator="avg",
-        help="100 for a line served at once, 0 otherwise; the average over "
+        help="100 for a line served at once, 0 otherwise. The average over "
         "lines is the fill rate.",
     )
 

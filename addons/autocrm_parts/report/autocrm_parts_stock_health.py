@@ -10,8 +10,8 @@ class AutocrmPartsStockHealth(models.Model):
     One row per part and warehouse that has stock or issued quantities in the
     last 365 days. ABC classes rank parts inside a warehouse by annual
     consumption value (issued quantity times the current cost). Turnover
-    divides that value by the current stock value, which stands in for the
-    average stock value of the year.
+    divides that value by the current stock value, which is used in place of
+    the average stock value of the year.
     """
 
     _name = "autocrm.parts.stock.health"

@@ -156,6 +156,28 @@ class TestPartsRoles(PartsCommon):
         )
         self.assertTrue(order)
 
+    def test_clerk_receives_parts(self):
+        order = self.env["purchase.order"].create(
+            {
+                "partner_id": self.vendor.id,
+                "order_line": [
+                    Command.create(
+                        {
+                            "product_id": self.filter_new.product_variant_id.id,
+                            "product_qty": 3,
+                        }
+                    )
+                ],
+            }
+        )
+        order.button_confirm()
+        receipt = order.picking_ids.with_user(self.clerk)
+        receipt.move_ids.quantity = 3
+        receipt.move_ids.picked = True
+        receipt.button_validate()
+        self.assertEqual(receipt.state, "done")
+        self.assertEqual(self.filter_new.qty_available, 3)
+
     def test_clerk_cannot_read_stock_health(self):
         with self.assertRaises(AccessError):
             self.env["autocrm.parts.fill.rate"].with_user(self.clerk).search([])

@@ -21,10 +21,14 @@ class TestPartNumber(PartsCommon):
         self.assertEqual(part.oem_part_number, "9091901253X")
         part.oem_part_number = "90919-01254"
         self.assertEqual(part.oem_part_number, "9091901254")
+        self.assertEqual(part.default_code, "9091901254")
 
     def test_number_fills_internal_reference(self):
         (part,) = self._create_parts([("Spark plug", "90919-01253")])
         self.assertEqual(part.default_code, "9091901253")
+        part.default_code = "SHELF-7"
+        part.oem_part_number = "90919-01255"
+        self.assertEqual(part.default_code, "SHELF-7")
 
     def test_duplicate_number_rejected_naming_part(self):
         with self.assertRaises(ValidationError) as caught:

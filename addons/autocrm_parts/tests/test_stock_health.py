@@ -1,6 +1,6 @@
 from odoo.exceptions import AccessError
 from odoo.fields import Command
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 
 from .common import PartsCommon
 
@@ -80,6 +80,21 @@ class TestStockHealth(PartsCommon):
             ["consumption_value:sum"],
         )
         self.assertIn((self.brand, "oem", "a", 360), groups)
+
+    def test_other_company_rows_hidden(self):
+        other = self.env["res.company"].create({"name": "Other Parts Company"})
+        outsider = new_test_user(
+            self.env,
+            login="other_company_parts_manager",
+            groups="autocrm_parts.group_parts_manager",
+            company_id=other.id,
+            company_ids=[other.id],
+        )
+        self.assertTrue(self._health(self.filter_new))
+        rows = self.env["autocrm.parts.stock.health"].with_user(outsider).search([])
+        self.assertFalse(rows.filtered(lambda row: row.company_id == self.company))
+        fill_rows = self.env["autocrm.parts.fill.rate"].with_user(outsider).search([])
+        self.assertFalse(fill_rows)
 
     def test_clerk_has_no_access(self):
         with self.assertRaises(AccessError):

@@ -1,8 +1,12 @@
 from collections import defaultdict
 
 from odoo import api, fields, models
-from odoo.fields import Command
+from odoo.exceptions import UserError
 
+from ..models.product_template import normalize_part_number
+
+# Trigram indexes need three characters, so shorter text would scan every part.
+MIN_QUERY_LENGTH = 3
 # Moves that are expected to bring stock into a store and not done yet.
 _OPEN_MOVE_STATES = ("waiting", "confirmed", "partially_available", "assigned")
 
@@ -10,9 +14,9 @@ _OPEN_MOVE_STATES = ("waiting", "confirmed", "partially_available", "assigned")
 class AutocrmPartsLookup(models.TransientModel):
     """Availability of parts by (partial) number across the user's stores.
 
-    Matches are followed along their supersession chain; the lookup shows
-    the current part next to the requested one, then parts in the same
-    category that fit the same vehicle models, as alternatives.
+    Matches are followed along their supersession chain, so the lookup shows
+    the current part next to the requested one. Alternatives are parts of
+    the same category that fit the same vehicle models.
     """
 
     _name = "autocrm.parts.lookup"
@@ -20,7 +24,7 @@ class AutocrmPartsLookup(models.TransientModel):
 
     query = fields.Char(
         string="Part Number",
-        help="Whole or partial OEM number; spaces, dots and dashes are ignored.",
+        help="Whole or partial OEM number. Spaces, dots and dashes are ignored.",
     )
     vehicle_model_id = fields.Many2one(
         "fleet.vehicle.model",
@@ -50,39 +54,38 @@ class AutocrmPartsLookup(models.TransientModel):
     def action_search(self):
         """Fill the result lines for the number in ``query``."""
         self.ensure_one()
+        number = normalize_part_number(self.query)
+        if len(number or "") < MIN_QUERY_LENGTH:
+            raise UserError(
+                self.env._(
+                    "Part number %(query)s is too short: type at least "
+                    "%(count)s letters or digits.",
+                    query=self.query or "",
+                    count=MIN_QUERY_LENGTH,
+                )
+            )
         templates = self.env["product.template"]._search_part_number(
-            self.query or "", limit=self.match_limit
+            number, limit=self.match_limit
         )
         products = templates.product_variant_ids
         alternatives = self._get_alternatives(templates)
         availability = self._get_part_availability(
             products | alternatives.product_variant_ids, self.warehouse_ids
         )
-        commands = [Command.clear()]
+        (self.line_ids | self.alternative_line_ids).unlink()
+        line_vals = []
         groups = (
             ("match", products),
             ("alternative", alternatives.product_variant_ids),
         )
         for kind, group in groups:
             for product in group:
-                commands += [
-                    Command.create(dict(row, kind=kind, product_id=product.id))
+                line_vals += [
+                    dict(row, lookup_id=self.id, kind=kind, product_id=product.id)
                     for row in availability.get(product, [{}])
                 ]
-        superseded = templates.filtered("superseded_by_id")
-        if not templates:
-            message = self.env._(
-                "No part number contains %(query)s.", query=self.query or ""
-            )
-        elif superseded:
-            message = self.env._(
-                "%(count)s superseded number(s) found: use the current part shown "
-                "next to them.",
-                count=len(superseded),
-            )
-        else:
-            message = False
-        self.write({"line_ids": commands, "result_message": message})
+        self.env["autocrm.parts.lookup.line"].create(line_vals)
+        self.result_message = self._get_result_message(templates)
         return {
             "type": "ir.actions.act_window",
             "res_model": self._name,
@@ -90,6 +93,20 @@ class AutocrmPartsLookup(models.TransientModel):
             "view_mode": "form",
             "target": "current",
         }
+
+    def _get_result_message(self, templates):
+        if not templates:
+            return self.env._(
+                "No part number contains %(query)s.", query=self.query or ""
+            )
+        superseded = templates.filtered("superseded_by_id")
+        if superseded:
+            return self.env._(
+                "%(count)s superseded number(s) found: use the current part shown "
+                "next to them.",
+                count=len(superseded),
+            )
+        return False
 
     def _get_alternatives(self, templates, limit=20):
         """Return current parts of the same categories fitting the same models."""
@@ -112,7 +129,7 @@ class AutocrmPartsLookup(models.TransientModel):
     def _get_part_availability(self, products, warehouses=None):
         """Return ``{product: [row, ...]}`` with one row per store and bin.
 
-        Each row holds ``warehouse_id``, ``location_id``, ``qty_on_hand``,
+        Each row contains ``warehouse_id``, ``location_id``, ``qty_on_hand``,
         ``qty_reserved`` and ``qty_incoming`` (quantities in the product's
         unit). It runs a fixed number of queries whatever the number of
         products: one grouped read of quants and one of open incoming moves.

@@ -155,7 +155,7 @@ class AutocrmPartsPriceImport(models.TransientModel):
 
     @api.model
     def _cell_text(self, value):
-        """Return a cell as stripped text; whole floats lose their ".0"."""
+        """Return a cell as stripped text, without the ".0" of whole floats."""
         if value is None:
             return ""
         if isinstance(value, float) and value.is_integer():
@@ -335,7 +335,7 @@ class AutocrmPartsPriceImport(models.TransientModel):
     # ------------------------------------------------------------------
 
     def _write_rows(self, records):
-        """Create and update the parts; return errors after a rollback, if any."""
+        """Create and update the parts. Return the errors, after a rollback, if any."""
         try:
             with self.env.cr.savepoint():
                 created, updated = self._apply_rows(records)
