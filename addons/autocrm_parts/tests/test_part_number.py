@@ -58,14 +58,18 @@ class TestPartNumber(PartsCommon):
         self.assertEqual(part.oem_part_number, "9091510003")
 
     def test_database_index_rejects_duplicate(self):
-        """The unique index holds even when the Python check is bypassed."""
+        """The unique index rejects a duplicate that skips the Python check."""
         (part,) = self._create_parts([("Spark plug", "90919-01253")])
-        with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError):
+        with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError) as caught:
             with self.env.cr.savepoint():
                 self.env.cr.execute(
                     "UPDATE product_template SET oem_part_number = %s WHERE id = %s",
                     [self.filter_new.oem_part_number, part.id],
                 )
+        # The message a user gets for the violation names the existing part.
+        message = self.env["product.template"]._sql_error_to_message(caught.exception)
+        self.assertIn("9091510003", message)
+        self.assertIn(self.filter_new.display_name, message)
 
     def test_number_requires_brand(self):
         with self.assertRaises(ValidationError):

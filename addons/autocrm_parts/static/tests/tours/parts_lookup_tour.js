@@ -1,6 +1,6 @@
 import { registry } from "@web/core/registry";
 
-// A parts clerk looks up a superseded number by part of it and sees the
+// A parts clerk looks up a superseded number by part of it and gets the
 // current part with its stock, then a fitting alternative.
 registry.category("web_tour.tours").add("autocrm_parts_lookup_tour", {
     steps: () => [
