@@ -105,6 +105,21 @@ class TestAppointment(WorkshopCommon):
         self.assertEqual(repair.labour_line_ids.technician_ids, self.tech_1)
         self.assertEqual(repair.labour_line_ids.approval_state, "approved")
 
+    def test_check_in_keeps_slot_without_new_check(self):
+        appointment = self._book("09:00:00", technician_id=self.tech_1.id)
+        self.calendar.attendance_ids.filtered(
+            lambda attendance: attendance.dayofweek == "0"
+        ).unlink()
+        appointment.action_check_in()
+        self.assertEqual(appointment.state, "checked_in")
+
+    def test_reopened_appointment_checked(self):
+        first = self._book("09:00:00", technician_id=self.tech_1.id)
+        first.action_cancel()
+        self._book("09:00:00", technician_id=self.tech_2.id)
+        with self.assertRaisesRegex(ValidationError, "Test Bay 1 is already booked"):
+            first.state = "booked"
+
     def test_check_in_twice_rejected(self):
         appointment = self._book("09:00:00", technician_id=self.tech_1.id)
         appointment.action_check_in()
