@@ -25,6 +25,7 @@
         "views/autocrm_service_appointment_views.xml",
         "views/autocrm_warranty_claim_views.xml",
         "views/autocrm_time_log_views.xml",
+        "views/autocrm_labour_line_views.xml",
         "views/autocrm_technician_performance_views.xml",
         "views/repair_order_views.xml",
         "views/fleet_vehicle_views.xml",

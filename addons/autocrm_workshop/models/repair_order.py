@@ -9,6 +9,11 @@ from .workshop_selections import DEFAULT_PAYER, SERVICE_TYPES, WORKSHOP_STATES
 
 _logger = logging.getLogger(__name__)
 
+# Invoices and warranty claims are for the front office, not for technicians.
+OFFICE_GROUPS = (
+    "autocrm_workshop.group_service_advisor,autocrm_workshop.group_warranty_admin"
+)
+
 
 class RepairOrder(models.Model):
     _inherit = "repair.order"
@@ -134,16 +139,30 @@ class RepairOrder(models.Model):
     # ------------------------------------------------------------------
     delivered_date = fields.Datetime(readonly=True, copy=False)
     insurer_invoice_id = fields.Many2one(
-        "account.move", readonly=True, copy=False, check_company=True
+        "account.move",
+        readonly=True,
+        copy=False,
+        check_company=True,
+        groups=OFFICE_GROUPS,
     )
     warranty_claim_ids = fields.One2many(
-        "autocrm.warranty.claim", "repair_id", string="Warranty Claims"
+        "autocrm.warranty.claim",
+        "repair_id",
+        string="Warranty Claims",
+        groups=OFFICE_GROUPS,
     )
-    warranty_claim_count = fields.Integer(compute="_compute_warranty_claim_count")
+    warranty_claim_count = fields.Integer(
+        compute="_compute_warranty_claim_count", groups=OFFICE_GROUPS
+    )
     workshop_invoice_ids = fields.Many2many(
-        "account.move", compute="_compute_workshop_invoice_ids", string="Invoices"
+        "account.move",
+        compute="_compute_workshop_invoice_ids",
+        string="Invoices",
+        groups=OFFICE_GROUPS,
     )
-    workshop_invoice_count = fields.Integer(compute="_compute_workshop_invoice_ids")
+    workshop_invoice_count = fields.Integer(
+        compute="_compute_workshop_invoice_ids", groups=OFFICE_GROUPS
+    )
 
     # ------------------------------------------------------------------
     # Computes
