@@ -7,6 +7,8 @@ from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
+from odoo.addons.autocrm_crm.hooks import post_init_hook
+
 from .common import AutocrmCrmCommon
 
 
@@ -96,6 +98,13 @@ class TestReferralsAndMembership(AutocrmCrmCommon):
         invoice.action_post()
         card = self.friend._get_membership_card(self.program)
         self.assertEqual(card.points, 1000)
+
+    def test_program_kept_off_sale_orders(self):
+        if "sale_ok" not in self.program._fields:
+            self.skipTest("sale_loyalty is not installed")
+        self.program.sale_ok = True
+        post_init_hook(self.env)
+        self.assertFalse(self.program.sale_ok)
 
     def test_self_referral_rejected(self):
         with self.assertRaisesRegex(ValidationError, "loop"):

@@ -51,6 +51,12 @@ class TestTestDrive(AutocrmCrmCommon):
         with self.assertRaisesRegex(ValidationError, "neither a prospect"):
             self._book(partner_id=False)
 
+    def test_driver_missing_from_values_rejected(self):
+        vals = self._test_drive_vals()
+        del vals["partner_id"]
+        with self.assertRaisesRegex(ValidationError, "neither a prospect"):
+            self.TestDrive.create(vals)
+
     def test_non_demo_car_rejected(self):
         car = self.env["fleet.vehicle"].create({"model_id": self.model.id})
         with self.assertRaisesRegex(ValidationError, "not a demo car"):

@@ -95,8 +95,9 @@ class ProductTemplate(models.Model):
         "stock.location",
         string="Default Bin",
         domain="[('usage', '=', 'internal')]",
-        help="Shelf where the part is normally kept. A part shared by several "
-        "companies can name a bin of one of them.",
+        help="Shelf where the part is normally kept. Receipts into the stock "
+        "location of the bin's warehouse are put away there. A part shared by "
+        "several companies can name a bin of one of them.",
     )
     part_number_search = fields.Char(
         string="Part Number Lookup",
@@ -174,7 +175,9 @@ class ProductTemplate(models.Model):
                 # pickings, as "[04152YZZA1] Oil filter".
                 vals["default_code"] = vals["oem_part_number"]
         self._check_oem_number_free(vals_list)
-        return super().create(vals_list)
+        templates = super().create(vals_list)
+        templates.filtered("default_bin_location_id")._sync_bin_putaway_rules()
+        return templates
 
     def write(self, vals):
         if "oem_part_number" in vals:
@@ -200,7 +203,12 @@ class ProductTemplate(models.Model):
             follow_number = self.filtered(
                 lambda t: not t.default_code or t.default_code == t.oem_part_number
             )
+        old_bins = {}
+        if "default_bin_location_id" in vals:
+            old_bins = {template: template.default_bin_location_id for template in self}
         result = super().write(vals)
+        if old_bins:
+            self._sync_bin_putaway_rules(old_bins)
         if follow_number:
             # Keep the internal reference in step unless someone changed it.
             follow_number.default_code = vals["oem_part_number"]
@@ -256,6 +264,40 @@ class ProductTemplate(models.Model):
                     part=existing.display_name,
                 )
             )
+
+    def _sync_bin_putaway_rules(self, old_bins=None):
+        """Keep one putaway rule per part from its warehouse stock to its bin.
+
+        ``old_bins`` maps a template to its previous bin, whose rule is
+        removed. A bin that is itself a warehouse's stock location, or that
+        belongs to no warehouse, needs no rule.
+        """
+        rules = self.env["stock.putaway.rule"].sudo()
+        if old_bins:
+            rules.search(
+                [
+                    ("product_id", "in", self.product_variant_ids.ids),
+                    ("location_out_id", "in", [b.id for b in old_bins.values() if b]),
+                ]
+            ).unlink()
+        vals_list = []
+        for template in self:
+            bin_location = template.default_bin_location_id
+            stock_location = bin_location.warehouse_id.lot_stock_id
+            if not stock_location or bin_location == stock_location:
+                continue
+            vals_list += [
+                {
+                    "product_id": product.id,
+                    "location_in_id": stock_location.id,
+                    "location_out_id": bin_location.id,
+                    "company_id": bin_location.company_id.id,
+                }
+                for product in template.product_variant_ids
+            ]
+        # Putaway rules are stock configuration, and a product manager may set
+        # the bin of a part without the stock manager rights to write them.
+        rules.create(vals_list)
 
     def _get_current_part(self):
         """Return the last part of each record's supersession chain.
