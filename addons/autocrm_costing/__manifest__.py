@@ -17,6 +17,15 @@
     "data": [
         "security/autocrm_costing_security.xml",
         "security/ir.model.access.csv",
+        "security/autocrm_costing_rules.xml",
+        "data/autocrm_costing_department_data.xml",
+        "views/autocrm_costing_line_views.xml",
+        "views/autocrm_costing_deal_views.xml",
+        "views/autocrm_costing_repair_views.xml",
+        "views/autocrm_costing_department_result_views.xml",
+        "views/autocrm_costing_department_views.xml",
+        "views/autocrm_costing_target_views.xml",
+        "views/account_move_views.xml",
         "views/autocrm_costing_menus.xml",
     ],
     "demo": [

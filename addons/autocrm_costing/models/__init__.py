@@ -1,0 +1,6 @@
+from . import account_move_line
+from . import autocrm_costing_department
+from . import autocrm_costing_department_rule
+from . import autocrm_costing_kpi
+from . import autocrm_costing_target
+from . import sale_order_line

@@ -1,1 +1,2 @@
+from . import test_department_results
 from . import test_menu_security

@@ -1,0 +1,363 @@
+from odoo import api, fields, models, tools
+from odoo.tools import SQL
+
+from ..models.costing_selections import (
+    CATEGORIES,
+    DEAL_CATEGORIES,
+    DEPARTMENT_KINDS,
+    PAYERS,
+)
+
+INCOME_TYPES = ("income", "income_other")
+EXPENSE_TYPES = (
+    "expense",
+    "expense_other",
+    "expense_depreciation",
+    "expense_direct_cost",
+)
+
+
+class AutocrmCostingLine(models.Model):
+    """Revenue or cost of one journal item or stock move, with its department.
+
+    Every profit report of the app reads this view. It is SQL because one
+    report row must join journal items, stock moves, the mapping rules and
+    the deal that sold a VIN; computing that in Python for tens of thousands
+    of deals would take minutes where PostgreSQL takes about a second.
+
+    Revenue comes from posted customer invoices and credit notes (cancelled
+    and draft ones never count). Cost comes from posted vendor bills and from
+    the value of the stock moves delivered to customers or consumed by repair
+    orders, which carries each VIN's own purchase cost. The cost-of-goods-sold
+    lines of invoices and the entries of the stock journal are left out
+    because the stock moves already count that cost.
+    """
+
+    _name = "autocrm.costing.line"
+    _description = "Profit Line"
+    _auto = False
+    _order = "date desc, id desc"
+    _rec_name = "name"
+    # Pending ORM writes to these fields are flushed before the view is read.
+    _depends = {
+        "account.move.line": [
+            "move_id",
+            "account_id",
+            "balance",
+            "date",
+            "company_id",
+            "name",
+            "costing_category",
+            "costing_deal_id",
+            "costing_lot_id",
+            "costing_repair_id",
+            "costing_payer",
+            "analytic_distribution",
+            "display_type",
+            "partner_id",
+            "product_id",
+            "quantity",
+        ],
+        "account.move": ["state", "journal_id"],
+        "account.account": ["account_type"],
+        "account.analytic.account": ["root_plan_id"],
+        "stock.move": [
+            "state",
+            "value",
+            "is_out",
+            "is_in",
+            "sale_line_id",
+            "repair_id",
+            "origin_returned_move_id",
+            "date",
+            "company_id",
+            "quantity",
+            "product_id",
+            "partner_id",
+            "reference",
+        ],
+        "stock.move.line": ["lot_id", "move_id"],
+        "stock.lot": ["product_id"],
+        "sale.order.line": ["costing_category", "costing_payer", "order_id"],
+        "sale.order": ["user_id", "partner_id", "company_id", "date_order", "team_id"],
+        "repair.order": ["sale_order_id", "user_id", "company_id", "partner_id"],
+        "res.company": ["currency_id", "account_stock_journal_id"],
+        "autocrm.costing.department": ["active", "kind", "sequence"],
+        "autocrm.costing.department.rule": [
+            "sequence",
+            "department_id",
+            "company_id",
+            "category",
+            "account_type",
+            "account_ids",
+            "analytic_account_ids",
+            "analytic_plan_id",
+        ],
+    }
+
+    name = fields.Char(string="Label", readonly=True)
+    source = fields.Selection(
+        [
+            ("journal", "Journal Item"),
+            ("stock", "Stock Move"),
+            ("labour", "Clocked Time"),
+        ],
+        readonly=True,
+    )
+    date = fields.Date(readonly=True)
+    company_id = fields.Many2one("res.company", string="Store", readonly=True)
+    currency_id = fields.Many2one("res.currency", readonly=True)
+    category = fields.Selection(CATEGORIES, readonly=True)
+    department_id = fields.Many2one("autocrm.costing.department", readonly=True)
+    department_kind = fields.Selection(DEPARTMENT_KINDS, readonly=True)
+    account_id = fields.Many2one("account.account", readonly=True)
+    account_move_id = fields.Many2one(
+        "account.move", string="Journal Entry", readonly=True
+    )
+    move_line_id = fields.Many2one(
+        "account.move.line", string="Journal Item", readonly=True
+    )
+    stock_move_id = fields.Many2one("stock.move", readonly=True)
+    deal_id = fields.Many2one("sale.order", string="Vehicle Deal", readonly=True)
+    lot_id = fields.Many2one("stock.lot", string="VIN", readonly=True)
+    vehicle_product_id = fields.Many2one(
+        "product.product", string="Vehicle", readonly=True
+    )
+    repair_id = fields.Many2one("repair.order", string="Repair Order", readonly=True)
+    payer = fields.Selection(PAYERS, readonly=True)
+    user_id = fields.Many2one(
+        "res.users",
+        string="Salesperson",
+        readonly=True,
+        help="Consultant of the vehicle deal or responsible of the repair order.",
+    )
+    partner_id = fields.Many2one("res.partner", readonly=True)
+    product_id = fields.Many2one("product.product", readonly=True)
+    quantity = fields.Float(
+        readonly=True,
+        help="Quantity of the journal item, or of the stock move with returns"
+        " counted as negative.",
+    )
+    sold_quantity = fields.Float(
+        readonly=True,
+        help="Quantity invoiced to a customer, negative on credit notes; zero"
+        " for costs.",
+    )
+    revenue = fields.Monetary(readonly=True)
+    cost = fields.Monetary(readonly=True)
+    gross_profit = fields.Monetary(readonly=True)
+
+    @api.model
+    def _action_open(self, domain, group_by=None):
+        """Return the window action listing the profit lines of ``domain``."""
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "autocrm_costing.autocrm_costing_line_action"
+        )
+        action["domain"] = domain
+        action["context"] = {f"search_default_group_{group_by}": 1} if group_by else {}
+        return action
+
+    def init(self):
+        tools.drop_view_if_exists(self.env.cr, self._table)
+        self.env.cr.execute(
+            SQL(
+                "CREATE OR REPLACE VIEW %s AS (%s)",
+                SQL.identifier(self._table),
+                self._get_view_query(),
+            )
+        )
+
+    def _get_view_query(self):
+        return SQL(
+            """
+            WITH src AS (%(journal)s UNION ALL %(stock)s),
+            resolved AS (
+                SELECT src.*,
+                       COALESCE(src.source_deal_id, lot_deal.order_id) AS deal_id
+                  FROM src
+             LEFT JOIN LATERAL (%(lot_deal)s) lot_deal ON src.source_deal_id IS NULL
+            )
+            SELECT r.id, r.name, r.source, r.date, r.company_id,
+                   company.currency_id, r.category,
+                   department.id AS department_id,
+                   department.kind AS department_kind,
+                   r.account_id, r.account_move_id, r.move_line_id,
+                   r.stock_move_id, r.deal_id, r.lot_id,
+                   lot.product_id AS vehicle_product_id,
+                   r.repair_id, r.payer,
+                   COALESCE(deal.user_id, repair.user_id, r.order_user_id)
+                       AS user_id,
+                   r.partner_id, r.product_id, r.quantity,
+                   CASE WHEN r.revenue > 0 THEN ABS(r.quantity)
+                        WHEN r.revenue < 0 THEN -ABS(r.quantity)
+                        ELSE 0 END AS sold_quantity,
+                   r.revenue, r.cost, r.revenue - r.cost AS gross_profit
+              FROM resolved r
+              JOIN res_company company ON company.id = r.company_id
+         LEFT JOIN sale_order deal ON deal.id = r.deal_id
+         LEFT JOIN repair_order repair ON repair.id = r.repair_id
+         LEFT JOIN stock_lot lot ON lot.id = r.lot_id
+         LEFT JOIN LATERAL (%(rule)s) matched ON TRUE
+         LEFT JOIN autocrm_costing_department department
+                ON department.id = matched.department_id
+            """,
+            journal=self._get_journal_query(),
+            stock=self._get_stock_query(),
+            lot_deal=self._get_lot_deal_query(),
+            rule=self._get_rule_query(),
+        )
+
+    def _get_journal_query(self):
+        """Select posted profit-and-loss journal items with their analytics."""
+        return SQL(
+            """
+            SELECT aml.id * 10 + 1 AS id,
+                   aml.name AS name,
+                   'journal' AS source,
+                   aml.date AS date,
+                   aml.company_id AS company_id,
+                   aml.costing_category AS category,
+                   aml.account_id AS account_id,
+                   account.account_type AS account_type,
+                   ARRAY(
+                       SELECT split.id::integer
+                         FROM jsonb_object_keys(
+                                  COALESCE(aml.analytic_distribution, '{}')
+                              ) AS dist(key),
+                              unnest(string_to_array(dist.key, ',')) AS split(id)
+                   ) AS analytic_ids,
+                   aml.move_id AS account_move_id,
+                   aml.id AS move_line_id,
+                   NULL::integer AS stock_move_id,
+                   aml.costing_deal_id AS source_deal_id,
+                   aml.costing_lot_id AS lot_id,
+                   aml.costing_repair_id AS repair_id,
+                   aml.costing_payer AS payer,
+                   NULL::integer AS order_user_id,
+                   aml.partner_id AS partner_id,
+                   aml.product_id AS product_id,
+                   aml.quantity AS quantity,
+                   CASE WHEN account.account_type IN %(income)s
+                        THEN -aml.balance ELSE 0 END AS revenue,
+                   CASE WHEN account.account_type IN %(expense)s
+                        THEN aml.balance ELSE 0 END AS cost
+              FROM account_move_line aml
+              JOIN account_move am ON am.id = aml.move_id
+              JOIN account_account account ON account.id = aml.account_id
+              JOIN res_company aml_company ON aml_company.id = aml.company_id
+             WHERE am.state = 'posted'
+               AND account.account_type IN %(pl_types)s
+               AND aml.display_type IS DISTINCT FROM 'cogs'
+               AND am.journal_id IS DISTINCT FROM aml_company.account_stock_journal_id
+            """,
+            income=INCOME_TYPES,
+            expense=EXPENSE_TYPES,
+            pl_types=INCOME_TYPES + EXPENSE_TYPES,
+        )
+
+    def _get_stock_query(self):
+        """Select the value of goods delivered to customers or used in repairs.
+
+        A return to stock is a negative cost of the deal or repair it reverses.
+        """
+        return SQL(
+            """
+            SELECT sm.id * 10 + 2 AS id,
+                   sm.reference AS name,
+                   'stock' AS source,
+                   sm.date::date AS date,
+                   sm.company_id AS company_id,
+                   COALESCE(sol.costing_category,
+                            CASE WHEN sm.repair_id IS NOT NULL
+                                 THEN 'parts_workshop' END) AS category,
+                   NULL::integer AS account_id,
+                   NULL::varchar AS account_type,
+                   ARRAY[]::integer[] AS analytic_ids,
+                   NULL::integer AS account_move_id,
+                   NULL::integer AS move_line_id,
+                   sm.id AS stock_move_id,
+                   CASE WHEN sol.costing_category IN %(deal_categories)s
+                        THEN sol.order_id END AS source_deal_id,
+                   (SELECT MIN(sml.lot_id) FROM stock_move_line sml
+                     WHERE sml.move_id = sm.id) AS lot_id,
+                   COALESCE(sm.repair_id, so_repair.id) AS repair_id,
+                   COALESCE(sol.costing_payer,
+                            CASE WHEN sm.repair_id IS NOT NULL
+                                 THEN 'customer' END) AS payer,
+                   so.user_id AS order_user_id,
+                   COALESCE(so.partner_id, sm.partner_id) AS partner_id,
+                   sm.product_id AS product_id,
+                   CASE WHEN sm.is_out THEN sm.quantity
+                        ELSE -sm.quantity END AS quantity,
+                   0.0 AS revenue,
+                   CASE WHEN sm.is_out THEN sm.value ELSE -sm.value END AS cost
+              FROM stock_move sm
+         LEFT JOIN sale_order_line sol ON sol.id = sm.sale_line_id
+         LEFT JOIN sale_order so ON so.id = sol.order_id
+         LEFT JOIN LATERAL (
+                   SELECT ro.id FROM repair_order ro
+                    WHERE ro.sale_order_id = so.id
+                 ORDER BY ro.id LIMIT 1
+                   ) so_repair ON TRUE
+             WHERE sm.state = 'done'
+               AND (sm.sale_line_id IS NOT NULL OR sm.repair_id IS NOT NULL)
+               AND (sm.is_out OR (sm.is_in AND sm.origin_returned_move_id IS NOT NULL))
+            """,
+            deal_categories=DEAL_CATEGORIES,
+        )
+
+    def _get_lot_deal_query(self):
+        """Find the deal that last delivered the VIN of a source row.
+
+        This is how a cost that names only the VIN, such as a freight bill
+        or an OEM bonus paid months after delivery, lands on its deal.
+        """
+        return SQL(
+            """
+            SELECT sol.order_id
+              FROM stock_move_line sml
+              JOIN stock_move sm ON sm.id = sml.move_id
+              JOIN sale_order_line sol ON sol.id = sm.sale_line_id
+             WHERE sml.lot_id = src.lot_id
+               AND sm.state = 'done'
+               AND sm.is_out
+          ORDER BY sm.date DESC, sm.id DESC
+             LIMIT 1
+            """
+        )
+
+    def _get_rule_query(self):
+        """Pick the first department mapping rule whose criteria all match."""
+        return SQL(
+            """
+            SELECT rule.department_id
+              FROM autocrm_costing_department_rule rule
+              JOIN autocrm_costing_department dept
+                ON dept.id = rule.department_id AND dept.active
+             WHERE (rule.company_id IS NULL OR rule.company_id = r.company_id)
+               AND (rule.category IS NULL OR rule.category = r.category)
+               AND (rule.account_type IS NULL
+                    OR rule.account_type = r.account_type)
+               AND (NOT EXISTS (
+                        SELECT 1 FROM autocrm_costing_rule_account_rel rel
+                         WHERE rel.rule_id = rule.id)
+                    OR EXISTS (
+                        SELECT 1 FROM autocrm_costing_rule_account_rel rel
+                         WHERE rel.rule_id = rule.id
+                           AND rel.account_id = r.account_id))
+               AND (NOT EXISTS (
+                        SELECT 1 FROM autocrm_costing_rule_analytic_rel rel
+                         WHERE rel.rule_id = rule.id)
+                    OR EXISTS (
+                        SELECT 1 FROM autocrm_costing_rule_analytic_rel rel
+                         WHERE rel.rule_id = rule.id
+                           AND rel.analytic_account_id = ANY(r.analytic_ids)))
+               AND (rule.analytic_plan_id IS NULL
+                    OR EXISTS (
+                        SELECT 1 FROM account_analytic_account analytic
+                         WHERE analytic.id = ANY(r.analytic_ids)
+                           AND analytic.root_plan_id = rule.analytic_plan_id))
+          ORDER BY rule.sequence, rule.id
+             LIMIT 1
+            """
+        )
