@@ -126,7 +126,6 @@ class AutocrmCostingTarget(models.Model):
     @api.depends(
         "kpi", "date_from", "date_to", "department_id", "user_id", "company_id"
     )
-    @api.depends_context("today")
     def _compute_actual_value(self):
         today = fields.Date.context_today(self)
         for target in self:

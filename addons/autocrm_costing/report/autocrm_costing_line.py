@@ -58,7 +58,7 @@ class AutocrmCostingLine(models.Model):
             "product_id",
             "quantity",
         ],
-        "account.move": ["state", "journal_id"],
+        "account.move": ["state", "journal_id", "move_type", "invoice_user_id"],
         "account.account": ["account_type"],
         "account.analytic.account": ["root_plan_id"],
         "stock.move": [
@@ -233,7 +233,8 @@ class AutocrmCostingLine(models.Model):
                    aml.costing_lot_id AS lot_id,
                    aml.costing_repair_id AS repair_id,
                    aml.costing_payer AS payer,
-                   NULL::integer AS order_user_id,
+                   CASE WHEN am.move_type IN ('out_invoice', 'out_refund')
+                        THEN am.invoice_user_id END AS order_user_id,
                    aml.partner_id AS partner_id,
                    aml.product_id AS product_id,
                    aml.quantity AS quantity,

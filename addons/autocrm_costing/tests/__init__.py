@@ -1,2 +1,3 @@
 from . import test_department_results
 from . import test_menu_security
+from . import test_targets
