@@ -31,7 +31,13 @@ check-install:
 test-stock:
 	$(AUTOCRM) stock-tests
 
-lint:
+lint: node_modules
 	$(PYTHON) -m ruff check addons tools tests
 	$(PYTHON) -m ruff format --check addons tools tests
 	$(PYTHON) -m pylint --rcfile=.pylintrc addons/autocrm_*
+	npx prettier --check "addons/**/*.xml"
+
+# Prettier and its XML plugin, from the npm registry (package-lock.json).
+node_modules: package.json package-lock.json
+	npm ci --silent --no-audit --no-fund
+	@touch node_modules

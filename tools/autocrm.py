@@ -380,18 +380,28 @@ def run_odoo_logged(cmd, log_path, label):
 
 
 def demo_logins():
-    """List the demo users created by the AutoCRM modules with their roles."""
+    """List (login, roles, store) of the demo users the AutoCRM modules create.
+
+    The roles are the AutoCRM groups given to the user directly.
+    """
     conn = pg_connect(DEMO_DB)
     try:
         with conn.cursor() as cr:
             cr.execute(
                 """
-                SELECT u.login, p.name, c.name
+                SELECT u.login,
+                       string_agg(g.name->>'en_US', ', ' ORDER BY g.name->>'en_US'),
+                       c.name
                   FROM ir_model_data d
                   JOIN res_users u ON u.id = d.res_id
-                  JOIN res_partner p ON p.id = u.partner_id
                   JOIN res_company c ON c.id = u.company_id
+                  LEFT JOIN res_groups_users_rel r ON r.uid = u.id
+                  LEFT JOIN ir_model_data gd
+                         ON gd.model = 'res.groups' AND gd.res_id = r.gid
+                        AND gd.module LIKE 'autocrm%%'
+                  LEFT JOIN res_groups g ON g.id = gd.res_id
                  WHERE d.model = 'res.users' AND d.module LIKE 'autocrm%%'
+                 GROUP BY u.login, c.name
                  ORDER BY c.name, u.login
                 """
             )
@@ -435,9 +445,9 @@ def cmd_demo(args):
     print()
     print(f"AutoCRM demo store: {url}/web/login  (database {DEMO_DB})")
     print("Logins (the password is the login):")
-    print("    admin                     Administrator (all stores)")
-    for login, name, company in demo_logins():
-        print(f"    {login:<25} {name} ({company})")
+    print(f"    {'admin':<20} Administrator (all stores)")
+    for login, roles, company in demo_logins():
+        print(f"    {login:<20} {roles or 'no AutoCRM role'} ({company})")
     print("Stop the server with Ctrl+C.", flush=True)
     if args.no_serve:
         return 0

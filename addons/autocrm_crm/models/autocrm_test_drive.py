@@ -1,0 +1,327 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.fields import Domain
+
+# States in which a booking holds its demo car; the others free the slot.
+BLOCKING_STATES = ("booked", "ongoing", "done")
+
+
+class AutocrmTestDrive(models.Model):
+    _name = "autocrm.test.drive"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _description = "Test Drive"
+    _order = "date_start desc, id desc"
+    _check_company_auto = True
+
+    name = fields.Char(compute="_compute_name", store=True)
+    state = fields.Selection(
+        selection=[
+            ("booked", "Booked"),
+            ("ongoing", "Ongoing"),
+            ("done", "Done"),
+            ("cancelled", "Cancelled"),
+            ("no_show", "No-show"),
+        ],
+        required=True,
+        default="booked",
+        tracking=True,
+        index=True,
+    )
+    lead_id = fields.Many2one(
+        comodel_name="crm.lead",
+        string="Prospect",
+        check_company=True,
+        index="btree_not_null",
+    )
+    partner_id = fields.Many2one(
+        comodel_name="res.partner",
+        string="Customer",
+        compute="_compute_partner_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+        check_company=True,
+        index="btree_not_null",
+    )
+    visit_id = fields.Many2one(
+        comodel_name="autocrm.showroom.visit",
+        string="Showroom Visit",
+        check_company=True,
+        index="btree_not_null",
+    )
+    vehicle_id = fields.Many2one(
+        comodel_name="fleet.vehicle",
+        string="Demo Car",
+        required=True,
+        check_company=True,
+        domain="[('is_demo_car', '=', True)]",
+        index=True,
+        tracking=True,
+    )
+    user_id = fields.Many2one(
+        comodel_name="res.users",
+        string="Consultant",
+        default=lambda self: self.env.user,
+        index=True,
+        tracking=True,
+    )
+    company_id = fields.Many2one(
+        comodel_name="res.company",
+        required=True,
+        default=lambda self: self.env.company,
+        index=True,
+    )
+    date_start = fields.Datetime(string="Start", required=True, tracking=True)
+    date_stop = fields.Datetime(string="End", required=True, tracking=True)
+    licence_number = fields.Char(string="Driver Licence Number", required=True)
+    licence_expiry = fields.Date(required=True)
+    odometer_out = fields.Float(
+        compute="_compute_odometer_out",
+        store=True,
+        readonly=False,
+        precompute=True,
+        help="Reading when the car leaves; recorded in the vehicle history when "
+        "the drive starts.",
+    )
+    odometer_in = fields.Float(
+        help="Reading when the car returns; recorded in the vehicle history when "
+        "the drive is done."
+    )
+    feedback = fields.Text()
+    rating = fields.Selection(
+        selection=[
+            ("1", "Poor"),
+            ("2", "Fair"),
+            ("3", "Good"),
+            ("4", "Very Good"),
+            ("5", "Excellent"),
+        ],
+    )
+
+    # Two bookings of one car may not overlap. PostgreSQL enforces it, so two
+    # users saving at the same moment cannot both succeed; the Python check
+    # below only gives a friendlier message in the common case.
+    # The definition is written the way pg_get_constraintdef() returns it, so
+    # that a module update finds it unchanged and does not rebuild the index.
+    _no_double_booking = models.Constraint(
+        "EXCLUDE USING gist (vehicle_id WITH =, "
+        "tsrange(date_start, date_stop) WITH &&) "
+        "WHERE (((state)::text = ANY ((ARRAY["
+        "'booked'::character varying, "
+        "'ongoing'::character varying, "
+        "'done'::character varying])::text[])))",
+        "This demo car is already booked in an overlapping slot. Choose another "
+        "time or another car.",
+    )
+    _dates_ordered = models.Constraint(
+        "CHECK (date_stop > date_start)",
+        "A test drive must end after it starts.",
+    )
+
+    @api.depends("vehicle_id", "date_start", "partner_id", "lead_id")
+    def _compute_name(self):
+        for drive in self:
+            who = drive.partner_id.name or drive.lead_id.contact_name or ""
+            when = (
+                fields.Datetime.context_timestamp(drive, drive.date_start).strftime(
+                    "%Y-%m-%d %H:%M"
+                )
+                if drive.date_start
+                else ""
+            )
+            parts = [drive.vehicle_id.display_name or "", who, when]
+            drive.name = " / ".join(part for part in parts if part)
+
+    @api.depends("lead_id")
+    def _compute_partner_id(self):
+        for drive in self:
+            if drive.lead_id.partner_id:
+                drive.partner_id = drive.lead_id.partner_id
+            else:
+                drive.partner_id = drive.partner_id
+
+    @api.depends("vehicle_id")
+    def _compute_odometer_out(self):
+        for drive in self:
+            if drive.state == "booked" or not drive.state:
+                drive.odometer_out = drive.vehicle_id.odometer
+            else:
+                drive.odometer_out = drive.odometer_out
+
+    @api.constrains("lead_id", "partner_id")
+    def _check_driver(self):
+        for drive in self:
+            if not drive.lead_id and not drive.partner_id:
+                raise ValidationError(
+                    self.env._(
+                        "The test drive %(drive)s has neither a prospect nor a "
+                        "customer. Select who is driving.",
+                        drive=drive.name,
+                    )
+                )
+
+    @api.constrains("licence_expiry", "date_start")
+    def _check_licence_expiry(self):
+        for drive in self:
+            if drive.state not in ("booked", "ongoing"):
+                continue
+            drive_day = fields.Datetime.context_timestamp(
+                drive, drive.date_start
+            ).date()
+            if drive.licence_expiry < drive_day:
+                raise ValidationError(
+                    self.env._(
+                        "The driver licence %(licence)s expired on %(expiry)s, "
+                        "before the test drive on %(day)s. Ask for a valid "
+                        "licence before booking.",
+                        licence=drive.licence_number,
+                        expiry=drive.licence_expiry,
+                        day=drive_day,
+                    )
+                )
+
+    @api.constrains("odometer_out", "odometer_in", "state")
+    def _check_odometer_in(self):
+        for drive in self:
+            if drive.odometer_out < 0 or drive.odometer_in < 0:
+                raise ValidationError(
+                    self.env._(
+                        "The odometer values of %(drive)s cannot be negative.",
+                        drive=drive.name,
+                    )
+                )
+            if drive.state == "done" and drive.odometer_in < drive.odometer_out:
+                raise ValidationError(
+                    self.env._(
+                        "The odometer in (%(odometer_in)s) of %(drive)s is lower "
+                        "than the odometer out (%(odometer_out)s). Read the "
+                        "odometer again.",
+                        odometer_in=drive.odometer_in,
+                        drive=drive.name,
+                        odometer_out=drive.odometer_out,
+                    )
+                )
+
+    @api.constrains("vehicle_id")
+    def _check_vehicle_is_demo_car(self):
+        for drive in self:
+            if not drive.vehicle_id.is_demo_car:
+                raise ValidationError(
+                    self.env._(
+                        "%(vehicle)s is not a demo car. Only vehicles marked "
+                        "as demo cars can be booked for a test drive.",
+                        vehicle=drive.vehicle_id.display_name,
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self._check_slot_free(
+                vals.get("vehicle_id"),
+                vals.get("date_start"),
+                vals.get("date_stop"),
+                vals.get("state", "booked"),
+            )
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if vals.keys() & {"vehicle_id", "date_start", "date_stop", "state"}:
+            for drive in self:
+                drive._check_slot_free(
+                    vals.get("vehicle_id", drive.vehicle_id.id),
+                    vals.get("date_start", drive.date_start),
+                    vals.get("date_stop", drive.date_stop),
+                    vals.get("state", drive.state),
+                    drive,
+                )
+        return super().write(vals)
+
+    @api.model
+    def _check_slot_free(self, vehicle_id, date_start, date_stop, state, drive=None):
+        """Raise ValidationError when the car is already booked in the slot.
+
+        Checked before the database write so that the message names the other
+        booking; the exclusion constraint still catches concurrent bookings.
+        """
+        if state not in BLOCKING_STATES or not (
+            vehicle_id and date_start and date_stop
+        ):
+            return
+        date_start = fields.Datetime.to_datetime(date_start)
+        date_stop = fields.Datetime.to_datetime(date_stop)
+        # sudo: a booking made by another consultant still holds the car.
+        other = self.sudo().search(
+            Domain("vehicle_id", "=", vehicle_id)
+            & Domain("id", "!=", drive.id if drive else False)
+            & Domain("state", "in", BLOCKING_STATES)
+            & Domain("date_start", "<", date_stop)
+            & Domain("date_stop", ">", date_start),
+            limit=1,
+        )
+        if other:
+            raise ValidationError(
+                self.env._(
+                    "%(vehicle)s is already booked from %(start)s to %(stop)s "
+                    "(%(other)s, consultant %(user)s). Choose another time or "
+                    "another car.",
+                    vehicle=other.vehicle_id.display_name,
+                    start=other.date_start,
+                    stop=other.date_stop,
+                    other=other.name,
+                    user=other.user_id.name or "-",
+                )
+            )
+
+    def action_start(self):
+        """Hand over the car: record the odometer out in the vehicle history."""
+        for drive in self:
+            drive._check_state("booked")
+            drive.vehicle_id._add_odometer_reading(drive.odometer_out)
+        self.state = "ongoing"
+
+    def action_done(self):
+        """Take the car back, record the odometer in and fire the follow-ups."""
+        for drive in self:
+            drive._check_state("ongoing")
+            if drive.odometer_in < drive.odometer_out:
+                raise UserError(
+                    self.env._(
+                        "Enter the odometer in of %(drive)s: it must be at least "
+                        "the odometer out (%(odometer_out)s).",
+                        drive=drive.name,
+                        odometer_out=drive.odometer_out,
+                    )
+                )
+            drive.vehicle_id._add_odometer_reading(drive.odometer_in)
+        self.state = "done"
+        self.env["autocrm.followup.rule"]._trigger_event("test_drive_done", self)
+
+    def action_cancel(self):
+        for drive in self:
+            drive._check_state("booked", "ongoing")
+        self.state = "cancelled"
+
+    def action_no_show(self):
+        for drive in self:
+            drive._check_state("booked")
+        self.state = "no_show"
+
+    def action_reset_to_booked(self):
+        for drive in self:
+            drive._check_state("cancelled", "no_show")
+        self.state = "booked"
+
+    def _check_state(self, *allowed):
+        self.ensure_one()
+        if self.state not in allowed:
+            labels = dict(self._fields["state"]._description_selection(self.env))
+            raise UserError(
+                self.env._(
+                    "The test drive %(drive)s is %(state)s; this action needs it "
+                    "to be %(allowed)s.",
+                    drive=self.name,
+                    state=labels[self.state],
+                    allowed=", ".join(labels[state] for state in allowed),
+                )
+            )

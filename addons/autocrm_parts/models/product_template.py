@@ -1,0 +1,284 @@
+import re
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+PART_TYPES = [
+    ("oem", "OEM Part"),
+    ("accessory", "Accessory"),
+    ("fluid", "Fluid"),
+    ("tyre", "Tyre"),
+    ("consumable", "Consumable"),
+]
+
+# Manufacturers print the same number as "04152-YZZA1", "04152 yzza1" or
+# "04152.YZZA1"; the stored form drops the separators and upper-cases it.
+_SEPARATORS = re.compile(r"[\s.\-]+")
+_DUPLICATE_KEY = re.compile(r"\(part_brand_id, oem_part_number\)=\((\d+), (.*)\)")
+
+
+def normalize_part_number(value):
+    """Return ``value`` in upper case without white space, dots or dashes."""
+    if not value:
+        return False
+    return _SEPARATORS.sub("", value).upper() or False
+
+
+def _duplicate_number_message(env, diagnostics):
+    """Name the part that already holds the number reported by PostgreSQL."""
+    match = _DUPLICATE_KEY.search(getattr(diagnostics, "message_detail", "") or "")
+    if not match:
+        return env._("This OEM part number already exists for this brand.")
+    existing = (
+        env["product.template"]
+        .sudo()
+        .with_context(active_test=False)
+        .search(
+            [
+                ("part_brand_id", "=", int(match[1])),
+                ("oem_part_number", "=", match[2]),
+            ],
+            limit=1,
+        )
+    )
+    return env._(
+        "OEM part number %(number)s already exists for this brand on part "
+        "%(part)s. Open that part instead of creating a second one.",
+        number=match[2],
+        part=existing.display_name or match[2],
+    )
+
+
+class ProductTemplate(models.Model):
+    _inherit = "product.template"
+
+    part_type = fields.Selection(
+        PART_TYPES,
+        index=True,
+        help="Kind of part; leave empty for products that are not parts.",
+    )
+    part_brand_id = fields.Many2one(
+        "fleet.vehicle.model.brand",
+        index=True,
+        help="Vehicle brand whose numbering system the OEM part number uses.",
+    )
+    oem_part_number = fields.Char(
+        string="OEM Part Number",
+        index="trigram",
+        copy=False,
+        help="Stored in upper case without spaces, dots or dashes, and unique "
+        "per brand across all companies.",
+    )
+    superseded_by_id = fields.Many2one(
+        "product.template",
+        index="btree_not_null",
+        check_company=True,
+        help="Part that replaces this number. Orders for this part are moved "
+        "to the last part of the chain.",
+    )
+    supersedes_ids = fields.One2many("product.template", "superseded_by_id")
+    current_part_id = fields.Many2one(
+        "product.template",
+        compute="_compute_current_part_id",
+        help="Last part of the supersession chain.",
+    )
+    fitment_model_ids = fields.Many2many(
+        "fleet.vehicle.model",
+        "autocrm_parts_template_fitment_rel",
+        "product_tmpl_id",
+        "model_id",
+        string="Fits Models",
+    )
+    default_bin_location_id = fields.Many2one(
+        "stock.location",
+        string="Default Bin",
+        domain="[('usage', '=', 'internal')]",
+        help="Shelf where the part is normally kept. A part shared by several "
+        "companies can name a bin of one of them.",
+    )
+    part_number_search = fields.Char(
+        string="Part Number Lookup",
+        compute="_compute_part_number_search",
+        search="_search_part_number_search",
+        help="Search by whole or partial OEM number, ignoring separators and "
+        "following supersession.",
+    )
+    warranty_price = fields.Monetary(
+        string="Warranty Claim Price",
+        help="Price the manufacturer refunds when the part is used in a "
+        "warranty repair.",
+    )
+
+    _oem_part_number_brand_unique = models.UniqueIndex(
+        "(part_brand_id, oem_part_number) WHERE oem_part_number IS NOT NULL",
+        _duplicate_number_message,
+    )
+
+    @api.depends("superseded_by_id")
+    def _compute_current_part_id(self):
+        for template in self:
+            template.current_part_id = template._get_current_part()
+
+    def _compute_part_number_search(self):
+        self.part_number_search = False
+
+    def _search_part_number_search(self, operator, value):
+        if operator not in ("ilike", "like", "=", "=ilike") or not isinstance(
+            value, str
+        ):
+            return NotImplemented
+        return [("id", "in", self._search_part_number(value).ids)]
+
+    @api.constrains("superseded_by_id")
+    def _check_supersession_cycle(self):
+        for template in self:
+            seen = template
+            part = template.superseded_by_id
+            while part:
+                if part in seen:
+                    raise ValidationError(
+                        self.env._(
+                            "Part %(part)s cannot be superseded by %(successor)s: "
+                            "the chain %(chain)s leads back to it. Remove one of "
+                            "the supersessions first.",
+                            part=template.display_name,
+                            successor=template.superseded_by_id.display_name,
+                            chain=" > ".join(seen.mapped("display_name")),
+                        )
+                    )
+                seen |= part
+                part = part.superseded_by_id
+
+    @api.constrains("part_type", "oem_part_number", "part_brand_id")
+    def _check_part_brand(self):
+        for template in self:
+            if template.oem_part_number and not template.part_brand_id:
+                raise ValidationError(
+                    self.env._(
+                        "Part %(part)s has OEM part number %(number)s but no "
+                        "brand. Set the brand the number belongs to.",
+                        part=template.display_name,
+                        number=template.oem_part_number,
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if "oem_part_number" in vals:
+                vals["oem_part_number"] = normalize_part_number(vals["oem_part_number"])
+            if vals.get("oem_part_number") and not vals.get("default_code"):
+                # The internal reference shows the number on orders and
+                # pickings, as "[04152YZZA1] Oil filter".
+                vals["default_code"] = vals["oem_part_number"]
+        self._check_oem_number_free(vals_list)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if "oem_part_number" in vals:
+            vals["oem_part_number"] = normalize_part_number(vals["oem_part_number"])
+        if {"oem_part_number", "part_brand_id"} & set(vals):
+            for template in self:
+                self._check_oem_number_free(
+                    [
+                        {
+                            "oem_part_number": vals.get(
+                                "oem_part_number", template.oem_part_number
+                            ),
+                            "part_brand_id": vals.get(
+                                "part_brand_id", template.part_brand_id.id
+                            ),
+                        }
+                    ],
+                    exclude=template,
+                )
+        return super().write(vals)
+
+    def _check_oem_number_free(self, vals_list, exclude=None):
+        """Raise when a (brand, number) pair is taken, naming the part holding it.
+
+        The unique index is the guarantee; this check runs first so the
+        message can name the existing part in the user's language.
+        """
+        seen = {}
+        for vals in vals_list:
+            number = vals.get("oem_part_number")
+            brand_id = vals.get("part_brand_id")
+            if not number or not brand_id:
+                continue
+            key = (brand_id, number)
+            if key in seen:
+                raise ValidationError(
+                    self.env._(
+                        "OEM part number %(number)s appears twice in the same "
+                        "batch (%(first)s and %(second)s). Keep one of them.",
+                        number=number,
+                        first=seen[key],
+                        second=vals.get("name"),
+                    )
+                )
+            seen[key] = vals.get("name")
+            domain = [
+                ("part_brand_id", "=", brand_id),
+                ("oem_part_number", "=", number),
+            ]
+            if exclude:
+                domain.append(("id", "not in", exclude.ids))
+            # The number is unique across companies, so the holder may belong
+            # to a company the user cannot read.
+            existing = (
+                self.sudo().with_context(active_test=False).search(domain, limit=1)
+            )
+            if existing:
+                raise ValidationError(
+                    self.env._(
+                        "OEM part number %(number)s already exists for brand "
+                        "%(brand)s on part %(part)s. Open that part instead of "
+                        "creating a second one.",
+                        number=number,
+                        brand=existing.part_brand_id.name,
+                        part=existing.display_name,
+                    )
+                )
+
+    def _get_current_part(self):
+        """Return the last part of each record's supersession chain.
+
+        The chain is followed with a guard against cycles so that a corrupt
+        chain written through SQL cannot loop forever.
+        """
+        current = self.browse()
+        for template in self:
+            part = template
+            seen = part
+            while part.superseded_by_id and part.superseded_by_id not in seen:
+                part = part.superseded_by_id
+                seen |= part
+            current |= part
+        return current
+
+    @api.model
+    def _search_part_number(self, text, limit=None):
+        """Return parts whose normalised number contains ``text``.
+
+        Each matching superseded part is followed to its current part, and
+        both are returned so that the caller can show which number was asked
+        for and which one to use.
+        """
+        number = normalize_part_number(text)
+        if not number:
+            return self.browse()
+        matches = self.search([("oem_part_number", "like", number)], limit=limit)
+        return matches | matches._get_current_part()
+
+    def action_view_supersession_chain(self):
+        """Open the parts this number replaces and the part it leads to."""
+        self.ensure_one()
+        chain = self._get_current_part() | self | self.supersedes_ids
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Supersession of %(part)s", part=self.display_name),
+            "res_model": "product.template",
+            "view_mode": "list,form",
+            "domain": [("id", "in", chain.ids)],
+        }

@@ -1,0 +1,386 @@
+import base64
+import csv
+import io
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from ..models.product_template import PART_TYPES, normalize_part_number
+
+try:
+    import openpyxl
+except ImportError:  # pragma: no cover - openpyxl is an Odoo requirement
+    openpyxl = None
+
+# Header spellings accepted for each column, compared after lower-casing and
+# replacing "_" and "-" with spaces.
+COLUMN_ALIASES = {
+    "number": {"part number", "part no", "number", "oem part number"},
+    "description": {"description", "name", "part name"},
+    "price": {"price", "list price", "retail price"},
+    "superseded_by": {"superseded by", "superseded", "replaced by", "new number"},
+}
+REQUIRED_COLUMNS = ("number", "description", "price")
+
+
+class AutocrmPartsPriceImport(models.TransientModel):
+    """Import a manufacturer price file for one brand, all rows or none.
+
+    Every row is checked before anything is written. When a row is bad, the
+    wizard lists each bad row with its number and reason and writes nothing.
+    """
+
+    _name = "autocrm.parts.price.import"
+    _description = "Parts Price File Import"
+
+    file_data = fields.Binary(string="Price File", required=True)
+    file_name = fields.Char()
+    part_brand_id = fields.Many2one(
+        "fleet.vehicle.model.brand", string="Brand", required=True
+    )
+    part_type = fields.Selection(
+        PART_TYPES,
+        string="Type of New Parts",
+        default="oem",
+        required=True,
+    )
+    categ_id = fields.Many2one(
+        "product.category",
+        string="Category of New Parts",
+        help="Leave empty to use the default product category.",
+    )
+    price_field = fields.Selection(
+        [("list_price", "Sales Price"), ("standard_price", "Cost")],
+        string="Price Column Sets",
+        default="list_price",
+        required=True,
+    )
+    state = fields.Selection(
+        [("draft", "Draft"), ("error", "Errors"), ("done", "Done")],
+        default="draft",
+        required=True,
+    )
+    error_text = fields.Text(string="Errors", readonly=True)
+    created_count = fields.Integer(string="Parts Created", readonly=True)
+    updated_count = fields.Integer(string="Parts Updated", readonly=True)
+
+    def action_import(self):
+        """Check every row, then write all of them or none."""
+        self.ensure_one()
+        rows = self._read_rows()
+        records, errors = self._check_rows(rows)
+        if not errors:
+            errors = self._write_rows(records)
+        if errors:
+            self.write(
+                {
+                    "state": "error",
+                    "error_text": "\n".join(errors),
+                    "created_count": 0,
+                    "updated_count": 0,
+                }
+            )
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "res_id": self.id,
+            "view_mode": "form",
+            "target": "new",
+        }
+
+    # ------------------------------------------------------------------
+    # Reading
+    # ------------------------------------------------------------------
+
+    def _read_rows(self):
+        """Return ``(row_number, {column: text})`` for each non-empty row."""
+        content = base64.b64decode(self.file_data or b"")
+        if not content:
+            raise UserError(self.env._("The price file is empty."))
+        name = (self.file_name or "").lower()
+        if name.endswith(".xlsx") or content[:2] == b"PK":
+            table = self._read_xlsx(content)
+        else:
+            table = self._read_csv(content)
+        if not table:
+            raise UserError(self.env._("The price file has no rows."))
+        columns = self._map_header(table[0])
+        rows = []
+        for index, cells in enumerate(table[1:], start=2):
+            values = {
+                column: self._cell_text(
+                    cells[position] if position < len(cells) else ""
+                )
+                for column, position in columns.items()
+            }
+            if any(values.values()):
+                rows.append((index, values))
+        return rows
+
+    def _read_csv(self, content):
+        try:
+            text = content.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            raise UserError(
+                self.env._(
+                    "File %(file)s is not UTF-8 text (byte %(position)s). Save "
+                    "it as CSV UTF-8 or as an XLSX workbook.",
+                    file=self.file_name or "",
+                    position=error.start,
+                )
+            ) from error
+        first_line = text.split("\n", 1)[0]
+        delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+        return list(csv.reader(io.StringIO(text), delimiter=delimiter))
+
+    def _read_xlsx(self, content):
+        if openpyxl is None:
+            raise UserError(self.env._("Reading XLSX files needs openpyxl."))
+        try:
+            workbook = openpyxl.load_workbook(
+                io.BytesIO(content), read_only=True, data_only=True
+            )
+        except (OSError, ValueError, KeyError) as error:
+            raise UserError(
+                self.env._(
+                    "File %(file)s is not a readable XLSX workbook: %(reason)s",
+                    file=self.file_name or "",
+                    reason=error,
+                )
+            ) from error
+        sheet = workbook.worksheets[0]
+        table = [list(row) for row in sheet.iter_rows(values_only=True)]
+        workbook.close()
+        return table
+
+    @api.model
+    def _cell_text(self, value):
+        """Return a cell as stripped text; whole floats lose their ".0"."""
+        if value is None:
+            return ""
+        if isinstance(value, float) and value.is_integer():
+            return str(int(value))
+        return str(value).strip()
+
+    def _map_header(self, header):
+        columns = {}
+        for position, title in enumerate(header):
+            key = self._cell_text(title).lower().replace("_", " ").replace("-", " ")
+            for column, aliases in COLUMN_ALIASES.items():
+                if key in aliases and column not in columns:
+                    columns[column] = position
+        missing = [column for column in REQUIRED_COLUMNS if column not in columns]
+        if missing:
+            raise UserError(
+                self.env._(
+                    "Row 1 of the price file must name the columns part number, "
+                    "description and price (superseded by is optional). Missing: "
+                    "%(missing)s.",
+                    missing=", ".join(missing),
+                )
+            )
+        return columns
+
+    # ------------------------------------------------------------------
+    # Checking
+    # ------------------------------------------------------------------
+
+    def _check_rows(self, rows):
+        """Return the parsed rows and the list of row-numbered error texts."""
+        errors = []
+        records = {}
+        first_row = {}
+        for row, values in rows:
+            number = normalize_part_number(values.get("number"))
+            successor = normalize_part_number(values.get("superseded_by"))
+            if not number:
+                errors.append(
+                    self.env._("Row %(row)s: the part number is empty.", row=row)
+                )
+                continue
+            if number in first_row:
+                errors.append(
+                    self.env._(
+                        "Row %(row)s: part number %(number)s already appears in "
+                        "row %(first)s.",
+                        row=row,
+                        number=number,
+                        first=first_row[number],
+                    )
+                )
+                continue
+            first_row[number] = row
+            price = self._parse_price(values.get("price"))
+            if price is None:
+                errors.append(
+                    self.env._(
+                        "Row %(row)s: price %(price)r of part %(number)s is not a "
+                        "number of zero or more.",
+                        row=row,
+                        price=values.get("price"),
+                        number=number,
+                    )
+                )
+                continue
+            if successor == number:
+                errors.append(
+                    self.env._(
+                        "Row %(row)s: part %(number)s cannot be superseded by itself.",
+                        row=row,
+                        number=number,
+                    )
+                )
+                continue
+            records[number] = {
+                "row": row,
+                "description": values.get("description"),
+                "price": price,
+                "successor": successor,
+            }
+        existing = self._get_existing_parts(
+            set(records) | {rec["successor"] for rec in records.values()}
+        )
+        for number, record in records.items():
+            if number not in existing and not record["description"]:
+                errors.append(
+                    self.env._(
+                        "Row %(row)s: new part %(number)s needs a description.",
+                        row=record["row"],
+                        number=number,
+                    )
+                )
+            successor = record["successor"]
+            if successor and successor not in records and successor not in existing:
+                errors.append(
+                    self.env._(
+                        "Row %(row)s: part %(number)s is superseded by %(successor)s, "
+                        "which is neither in the file nor in the catalogue of "
+                        "%(brand)s.",
+                        row=record["row"],
+                        number=number,
+                        successor=successor,
+                        brand=self.part_brand_id.name,
+                    )
+                )
+        errors += self._check_cycles(records, existing)
+        return records, sorted(errors, key=self._error_row)
+
+    @api.model
+    def _parse_price(self, text):
+        try:
+            price = float(str(text).replace(" ", "").replace(",", "."))
+        except ValueError:
+            return None
+        return price if price >= 0 else None
+
+    @api.model
+    def _error_row(self, text):
+        digits = "".join(char for char in text.split(":", 1)[0] if char.isdigit())
+        return int(digits or 0)
+
+    def _get_existing_parts(self, numbers):
+        numbers = [number for number in numbers if number]
+        parts = (
+            self.env["product.template"]
+            .with_context(active_test=False)
+            .search(
+                [
+                    ("part_brand_id", "=", self.part_brand_id.id),
+                    ("oem_part_number", "in", numbers),
+                ]
+            )
+        )
+        return {part.oem_part_number: part for part in parts}
+
+    def _check_cycles(self, records, existing):
+        """Report rows whose supersession would lead back to themselves."""
+
+        def successor_of(number):
+            if number in records and records[number]["successor"]:
+                return records[number]["successor"]
+            part = existing.get(number)
+            return part.superseded_by_id.oem_part_number if part else False
+
+        errors = []
+        for number, record in records.items():
+            if not record["successor"]:
+                continue
+            seen = [number]
+            current = successor_of(number)
+            while current and current not in seen:
+                seen.append(current)
+                current = successor_of(current)
+            if current == number:
+                errors.append(
+                    self.env._(
+                        "Row %(row)s: superseding %(number)s closes the cycle "
+                        "%(chain)s. Remove one supersession from the file.",
+                        row=record["row"],
+                        number=number,
+                        chain=" > ".join([*seen, number]),
+                    )
+                )
+        return errors
+
+    # ------------------------------------------------------------------
+    # Writing
+    # ------------------------------------------------------------------
+
+    def _write_rows(self, records):
+        """Create and update the parts; return errors after a rollback, if any."""
+        try:
+            with self.env.cr.savepoint():
+                created, updated = self._apply_rows(records)
+        except (UserError, ValidationError) as error:
+            return [
+                self.env._(
+                    "Nothing was imported because a part was rejected: %(reason)s",
+                    reason=error.args[0],
+                )
+            ]
+        self.write(
+            {
+                "state": "done",
+                "error_text": False,
+                "created_count": created,
+                "updated_count": updated,
+            }
+        )
+        return []
+
+    def _apply_rows(self, records):
+        templates = self.env["product.template"]
+        successor_numbers = {rec["successor"] for rec in records.values()}
+        known = self._get_existing_parts(set(records) | successor_numbers)
+        new_vals = []
+        updated = 0
+        for number, record in records.items():
+            part = known.get(number)
+            vals = {self.price_field: record["price"]}
+            if record["description"]:
+                vals["name"] = record["description"]
+            if part:
+                part.write(vals)
+                updated += 1
+                continue
+            vals.update(
+                oem_part_number=number,
+                part_brand_id=self.part_brand_id.id,
+                part_type=self.part_type,
+                type="consu",
+                is_storable=True,
+            )
+            if self.categ_id:
+                vals["categ_id"] = self.categ_id.id
+            new_vals.append(vals)
+        created = templates.create(new_vals)
+        known.update({part.oem_part_number: part for part in created})
+        parts_by_successor = {}
+        for number, record in records.items():
+            if record["successor"]:
+                successor = known[record["successor"]]
+                parts_by_successor.setdefault(successor, templates)
+                parts_by_successor[successor] |= known[number]
+        for successor, parts in parts_by_successor.items():
+            parts.write({"superseded_by_id": successor.id})
+        return len(created), updated
