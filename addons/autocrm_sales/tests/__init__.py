@@ -1,1 +1,2 @@
 from . import test_menu_security
+from . import test_vehicle_stock

@@ -1,0 +1,124 @@
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class SaleOrderLine(models.Model):
+    _inherit = "sale.order.line"
+
+    is_gift = fields.Boolean(
+        help="Given free to the customer: the line sells at zero but its cost "
+        "still counts in the deal's cost.",
+    )
+    list_price_unit = fields.Float(
+        string="List Price",
+        digits="Product Price",
+        compute="_compute_list_price_unit",
+        store=True,
+        readonly=False,
+        precompute=True,
+        help="Reference price the discount is measured from: the pricelist "
+        "price, or the package price for decoration package lines.",
+    )
+    decoration_package_id = fields.Many2one(
+        "autocrm.decoration.package", readonly=True, index="btree_not_null"
+    )
+    agency_service_ids = fields.One2many("autocrm.agency.service", "sale_line_id")
+    deal_unit_cost = fields.Monetary(
+        string="Unit Cost",
+        compute="_compute_deal_cost",
+        help="The VIN's own purchase cost for the vehicle line, the third-party "
+        "cost for agency services, the product cost otherwise.",
+    )
+    deal_cost = fields.Monetary(string="Cost", compute="_compute_deal_cost")
+
+    @api.depends("product_id", "product_uom_id", "order_id.pricelist_id")
+    def _compute_list_price_unit(self):
+        for line in self:
+            if line.product_id and line.order_id and not line.is_downpayment:
+                line.list_price_unit = line.with_company(
+                    line.company_id
+                )._get_display_price()
+            else:
+                line.list_price_unit = 0.0
+
+    @api.depends(
+        "product_id",
+        "product_uom_qty",
+        "product_uom_id",
+        "order_id.vehicle_lot_id",
+        "agency_service_ids.cost",
+    )
+    def _compute_deal_cost(self):
+        for line in self:
+            if line.display_type or line.is_downpayment or not line.product_id:
+                line.deal_unit_cost = 0.0
+                line.deal_cost = 0.0
+                continue
+            quantity = line.product_uom_id._compute_quantity(
+                line.product_uom_qty, line.product_id.uom_id
+            )
+            if line.agency_service_ids:
+                total = sum(line.agency_service_ids.mapped("cost"))
+            else:
+                total = line._get_product_unit_cost() * quantity
+            line.deal_cost = total
+            line.deal_unit_cost = (
+                total / line.product_uom_qty if line.product_uom_qty else 0.0
+            )
+
+    def _get_product_unit_cost(self):
+        """Return the unit cost in company currency, the VIN's for the vehicle."""
+        self.ensure_one()
+        product = self.product_id.with_company(self.company_id)
+        lot = self.order_id.vehicle_lot_id.with_company(self.company_id)
+        if product.is_vehicle and lot and lot.product_id == self.product_id:
+            return lot.standard_price
+        return product.standard_price
+
+    @api.constrains("is_gift", "price_unit", "discount")
+    def _check_gift_is_free(self):
+        for line in self.filtered("is_gift"):
+            if not line.currency_id.is_zero(line.price_subtotal):
+                raise ValidationError(
+                    self.env._(
+                        "Gift %(product)s on deal %(deal)s is priced at "
+                        "%(amount)s. A gift is free to the customer: set its "
+                        "price to zero, or untick Gift to sell it.",
+                        product=line.product_id.display_name,
+                        deal=line.order_id.name,
+                        amount=line.currency_id.format(line.price_subtotal),
+                    )
+                )
+
+    @api.onchange("is_gift")
+    def _onchange_is_gift(self):
+        if self.is_gift:
+            self.price_unit = 0.0
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("is_gift"):
+                vals["price_unit"] = 0.0
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if vals.get("is_gift"):
+            vals = dict(vals, price_unit=0.0)
+        return super().write(vals)
+
+    def _get_deal_product_lines(self):
+        """Return the lines that sell something: no notes, sections or deposits."""
+        return self.filtered(
+            lambda line: (
+                not line.display_type and not line.is_downpayment and line.product_id
+            )
+        )
+
+    def _get_installation_lines(self):
+        """Return the lines whose goods the workshop fits on the vehicle."""
+        return self._get_deal_product_lines().filtered(
+            lambda line: (
+                line.decoration_package_id or line.product_id.part_type == "accessory"
+            )
+        )
