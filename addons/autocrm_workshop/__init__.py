@@ -1,1 +1,11 @@
 from . import models
+from . import report
+
+
+def _create_btree_gist(env):
+    """Create btree_gist, which the appointment capacity constraints need.
+
+    The extension is trusted since PostgreSQL 13, so a database owner without
+    superuser rights may create it.
+    """
+    env.cr.execute("CREATE EXTENSION IF NOT EXISTS btree_gist")

@@ -1,0 +1,105 @@
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+from .workshop_selections import DEFAULT_PAYER, PAYERS
+
+
+class StockMove(models.Model):
+    _inherit = ["stock.move", "autocrm.customer.decision.mixin"]
+
+    payer = fields.Selection(
+        PAYERS,
+        compute="_compute_payer",
+        store=True,
+        readonly=False,
+        precompute=True,
+        help="Who pays this part of the repair order.",
+    )
+
+    @api.depends("repair_id.service_type")
+    def _compute_payer(self):
+        for move in self:
+            if move.repair_id:
+                move.payer = move.payer or DEFAULT_PAYER.get(
+                    move.repair_id.service_type, "customer"
+                )
+            else:
+                move.payer = False
+
+    @api.constrains("product_id", "repair_id", "repair_line_type")
+    def _check_not_vehicle_under_repair(self):
+        for move in self.filtered(
+            lambda m: m.repair_id and m.repair_line_type == "add"
+        ):
+            repair = move.repair_id
+            if (
+                repair.product_id
+                and move.product_id == repair.product_id
+                and move.product_id.tracking == "serial"
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "%(product)s is the vehicle under repair on %(repair)s and"
+                        " cannot be one of its parts. Remove the line.",
+                        product=move.product_id.display_name,
+                        repair=repair.name,
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        repairs = self.env["repair.order"].browse(
+            [vals["repair_id"] for vals in vals_list if vals.get("repair_id")]
+        )
+        for vals in vals_list:
+            repair = repairs.filtered(lambda r, v=vals: r.id == v.get("repair_id"))
+            if not repair or "approval_state" in vals:
+                continue
+            payer = vals.get("payer") or repair._get_default_payer()
+            proposed = repair._is_extra_work_proposed(payer)
+            vals["approval_state"] = "proposed" if proposed else "approved"
+        return super().create(vals_list)
+
+    def write(self, vals):
+        res = super().write(vals)
+        if {"payer", "approval_state"} & set(vals):
+            repair_moves = self.filtered(
+                lambda m: m.repair_id and m.repair_line_type == "add"
+            )
+            not_charged = repair_moves.filtered(
+                lambda m: not m._is_charged_to_customer()
+            )
+            not_charged._clean_repair_sale_order_line()
+            charged = repair_moves - not_charged
+            charged.filtered("sale_line_id")._update_repair_sale_order_line()
+            charged.filtered(
+                lambda m: not m.sale_line_id
+            )._create_repair_sale_order_line()
+        return res
+
+    def _is_charged_to_customer(self):
+        self.ensure_one()
+        return (
+            self.payer in (False, "customer")
+            and self.approval_state in (False, "approved")
+            and self.state != "cancel"
+        )
+
+    def _create_repair_sale_order_line(self):
+        # Only the customer's approved parts go on the customer's sale order;
+        # warranty, insurer and internal parts are invoiced elsewhere or not at all.
+        charged = self.filtered(lambda m: m._is_charged_to_customer())
+        return super(StockMove, charged)._create_repair_sale_order_line()
+
+    def _update_repair_sale_order_line(self):
+        charged = self.filtered(lambda m: m._is_charged_to_customer())
+        (self - charged)._clean_repair_sale_order_line()
+        return super(StockMove, charged)._update_repair_sale_order_line()
+
+    def _get_decision_label(self):
+        return self.env._("Part %(part)s", part=self.product_id.display_name)
+
+    def action_decline(self):
+        res = super().action_decline()
+        self._action_cancel()
+        return res
