@@ -1,6 +1,6 @@
 from odoo import api, fields, models
 
-from .costing_selections import CATEGORIES, DEAL_CATEGORIES, PAYERS
+from .costing_selections import CATEGORIES, PAYERS
 
 
 class AccountMoveLine(models.Model):
@@ -67,15 +67,15 @@ class AccountMoveLine(models.Model):
             else:
                 line.costing_category = line.costing_category
 
-    @api.depends("sale_line_ids.costing_category", "cogs_origin_id.costing_deal_id")
+    @api.depends(
+        "sale_line_ids.order_id.is_vehicle_deal", "cogs_origin_id.costing_deal_id"
+    )
     def _compute_costing_deal_id(self):
         for line in self:
             origin = line.cogs_origin_id or line
-            deal_lines = origin.sale_line_ids.filtered(
-                lambda sol: sol.costing_category in DEAL_CATEGORIES
-            )
-            if deal_lines:
-                line.costing_deal_id = deal_lines[0].order_id
+            deals = origin.sale_line_ids.order_id.filtered("is_vehicle_deal")
+            if deals:
+                line.costing_deal_id = deals[:1]
             elif origin != line:
                 line.costing_deal_id = origin.costing_deal_id
             else:

@@ -31,6 +31,11 @@ class AutocrmCostingDeal(models.Model):
     vehicle_product_id = fields.Many2one(
         "product.product", string="Vehicle", readonly=True
     )
+    vehicle_model_id = fields.Many2one("fleet.vehicle.model", readonly=True)
+    deal_type = fields.Selection(
+        selection=lambda self: self.env["sale.order"]._fields["deal_type"].selection,
+        readonly=True,
+    )
     revenue = fields.Monetary(readonly=True)
     cost = fields.Monetary(readonly=True)
     gross_profit = fields.Monetary(readonly=True)
@@ -92,6 +97,8 @@ class AutocrmCostingDeal(models.Model):
                            MIN(line.lot_id) FILTER (
                                WHERE line.category = 'vehicle') AS lot_id,
                            MIN(line.vehicle_product_id) AS vehicle_product_id,
+                           MIN(line.vehicle_model_id) AS vehicle_model_id,
+                           deal.deal_type,
                            SUM(line.revenue) AS revenue,
                            SUM(line.cost) AS cost,
                            SUM(line.gross_profit) AS gross_profit,

@@ -1,12 +1,7 @@
 from odoo import api, fields, models, tools
 from odoo.tools import SQL
 
-from ..models.costing_selections import (
-    CATEGORIES,
-    DEAL_CATEGORIES,
-    DEPARTMENT_KINDS,
-    PAYERS,
-)
+from ..models.costing_selections import CATEGORIES, DEPARTMENT_KINDS, PAYERS
 
 INCOME_TYPES = ("income", "income_other")
 EXPENSE_TYPES = (
@@ -58,7 +53,29 @@ class AutocrmCostingLine(models.Model):
             "product_id",
             "quantity",
         ],
-        "account.move": ["state", "journal_id", "move_type", "invoice_user_id"],
+        "account.move": [
+            "state",
+            "journal_id",
+            "move_type",
+            "invoice_user_id",
+            "reversed_entry_id",
+        ],
+        "product.template": ["type"],
+        "autocrm.insurance.policy": ["order_id", "rebate_invoice_id"],
+        "autocrm.deal.finance": ["order_id", "commission_invoice_id"],
+        "autocrm.agency.service": ["order_id", "vendor_bill_id"],
+        "autocrm.warranty.claim": ["repair_id", "invoice_id"],
+        "autocrm.warranty.claim.line": ["claim_id", "kind", "amount"],
+        "autocrm.time.log": [
+            "labour_line_id",
+            "repair_id",
+            "company_id",
+            "employee_id",
+            "date_stop",
+            "duration_hours",
+        ],
+        "autocrm.labour.line": ["name", "payer"],
+        "hr.employee": ["costing_hourly_cost"],
         "account.account": ["account_type"],
         "account.analytic.account": ["root_plan_id"],
         "stock.move": [
@@ -75,12 +92,29 @@ class AutocrmCostingLine(models.Model):
             "product_id",
             "partner_id",
             "reference",
+            "payer",
         ],
         "stock.move.line": ["lot_id", "move_id"],
-        "stock.lot": ["product_id"],
+        "stock.lot": ["product_id", "vehicle_model_id"],
         "sale.order.line": ["costing_category", "costing_payer", "order_id"],
-        "sale.order": ["user_id", "partner_id", "company_id", "date_order", "team_id"],
-        "repair.order": ["sale_order_id", "user_id", "company_id", "partner_id"],
+        "sale.order": [
+            "user_id",
+            "partner_id",
+            "company_id",
+            "date_order",
+            "team_id",
+            "is_vehicle_deal",
+            "vehicle_lot_id",
+            "deal_type",
+            "state",
+        ],
+        "repair.order": [
+            "sale_order_id",
+            "user_id",
+            "company_id",
+            "partner_id",
+            "insurer_invoice_id",
+        ],
         "res.company": ["currency_id", "account_stock_journal_id"],
         "autocrm.costing.department": ["active", "kind", "sequence"],
         "autocrm.costing.department.rule": [
@@ -122,6 +156,11 @@ class AutocrmCostingLine(models.Model):
     lot_id = fields.Many2one("stock.lot", string="VIN", readonly=True)
     vehicle_product_id = fields.Many2one(
         "product.product", string="Vehicle", readonly=True
+    )
+    vehicle_model_id = fields.Many2one("fleet.vehicle.model", readonly=True)
+    deal_type = fields.Selection(
+        selection=lambda self: self.env["sale.order"]._fields["deal_type"].selection,
+        readonly=True,
     )
     repair_id = fields.Many2one("repair.order", string="Repair Order", readonly=True)
     payer = fields.Selection(PAYERS, readonly=True)
@@ -170,7 +209,9 @@ class AutocrmCostingLine(models.Model):
     def _get_view_query(self):
         return SQL(
             """
-            WITH src AS (%(journal)s UNION ALL %(stock)s),
+            WITH src AS (
+                %(journal)s UNION ALL %(stock)s UNION ALL %(labour)s
+            ),
             resolved AS (
                 SELECT src.*,
                        COALESCE(src.source_deal_id, lot_deal.order_id) AS deal_id
@@ -184,6 +225,8 @@ class AutocrmCostingLine(models.Model):
                    r.account_id, r.account_move_id, r.move_line_id,
                    r.stock_move_id, r.deal_id, r.lot_id,
                    lot.product_id AS vehicle_product_id,
+                   lot.vehicle_model_id,
+                   deal.deal_type,
                    r.repair_id, r.payer,
                    COALESCE(deal.user_id, repair.user_id, r.order_user_id)
                        AS user_id,
@@ -203,57 +246,144 @@ class AutocrmCostingLine(models.Model):
             """,
             journal=self._get_journal_query(),
             stock=self._get_stock_query(),
+            labour=self._get_labour_query(),
             lot_deal=self._get_lot_deal_query(),
             rule=self._get_rule_query(),
         )
 
     def _get_journal_query(self):
-        """Select posted profit-and-loss journal items with their analytics."""
+        """Select posted profit-and-loss journal items with their analytics.
+
+        Invoices and bills that the deal and workshop documents create
+        without sale order lines (insurance rebates, lender commissions,
+        agency bills, insurer invoices, warranty claims, and the credit
+        notes reversing them) get their deal, repair order and payer here.
+        A warranty claim is invoiced as one amount: it is split between
+        labour and parts in proportion to the claim's own lines. A deposit is
+        left out because the final invoice deducts it again: it is a
+        prepayment, not revenue.
+        """
         return SQL(
             """
-            SELECT aml.id * 10 + 1 AS id,
+            SELECT aml.id * 10 + split.id_offset AS id,
                    aml.name AS name,
                    'journal' AS source,
                    aml.date AS date,
                    aml.company_id AS company_id,
-                   aml.costing_category AS category,
+                   COALESCE(split.category, aml.costing_category, doc.category,
+                            CASE WHEN doc.repair_id IS NULL THEN NULL
+                                 WHEN template.type = 'service' THEN 'labour'
+                                 ELSE 'parts_workshop' END) AS category,
                    aml.account_id AS account_id,
                    account.account_type AS account_type,
                    ARRAY(
-                       SELECT split.id::integer
+                       SELECT key_part.id::integer
                          FROM jsonb_object_keys(
                                   COALESCE(aml.analytic_distribution, '{}')
                               ) AS dist(key),
-                              unnest(string_to_array(dist.key, ',')) AS split(id)
+                              unnest(string_to_array(dist.key, ','))
+                                  AS key_part(id)
                    ) AS analytic_ids,
                    aml.move_id AS account_move_id,
                    aml.id AS move_line_id,
                    NULL::integer AS stock_move_id,
-                   aml.costing_deal_id AS source_deal_id,
+                   COALESCE(aml.costing_deal_id, doc.deal_id) AS source_deal_id,
                    aml.costing_lot_id AS lot_id,
-                   aml.costing_repair_id AS repair_id,
-                   aml.costing_payer AS payer,
+                   COALESCE(aml.costing_repair_id, doc.repair_id) AS repair_id,
+                   COALESCE(doc.payer, aml.costing_payer) AS payer,
                    CASE WHEN am.move_type IN ('out_invoice', 'out_refund')
                         THEN am.invoice_user_id END AS order_user_id,
                    aml.partner_id AS partner_id,
                    aml.product_id AS product_id,
-                   aml.quantity AS quantity,
+                   aml.quantity * split.share AS quantity,
                    CASE WHEN account.account_type IN %(income)s
-                        THEN -aml.balance ELSE 0 END AS revenue,
+                        THEN -aml.balance * split.share ELSE 0 END AS revenue,
                    CASE WHEN account.account_type IN %(expense)s
-                        THEN aml.balance ELSE 0 END AS cost
+                        THEN aml.balance * split.share ELSE 0 END AS cost
               FROM account_move_line aml
               JOIN account_move am ON am.id = aml.move_id
               JOIN account_account account ON account.id = aml.account_id
               JOIN res_company aml_company ON aml_company.id = aml.company_id
+         LEFT JOIN product_product product ON product.id = aml.product_id
+         LEFT JOIN product_template template
+                ON template.id = product.product_tmpl_id
+         LEFT JOIN LATERAL (%(documents)s) doc ON TRUE
+        CROSS JOIN LATERAL (%(claim_split)s) split
              WHERE am.state = 'posted'
                AND account.account_type IN %(pl_types)s
                AND aml.display_type IS DISTINCT FROM 'cogs'
-               AND am.journal_id IS DISTINCT FROM aml_company.account_stock_journal_id
+               AND am.journal_id IS DISTINCT FROM
+                   aml_company.account_stock_journal_id
+               AND NOT EXISTS (
+                   SELECT 1
+                     FROM sale_order_line_invoice_rel rel
+                     JOIN sale_order_line sol ON sol.id = rel.order_line_id
+                    WHERE rel.invoice_line_id = aml.id AND sol.is_downpayment)
             """,
             income=INCOME_TYPES,
             expense=EXPENSE_TYPES,
             pl_types=INCOME_TYPES + EXPENSE_TYPES,
+            documents=self._get_document_query(),
+            claim_split=self._get_claim_split_query(),
+        )
+
+    def _get_document_query(self):
+        """Find the deal or repair document that created a journal entry."""
+        return SQL(
+            """
+            SELECT policy.order_id AS deal_id, 'insurance' AS category,
+                   NULL::integer AS repair_id, NULL AS payer,
+                   NULL::integer AS claim_id
+              FROM autocrm_insurance_policy policy
+             WHERE policy.rebate_invoice_id IN (am.id, am.reversed_entry_id)
+            UNION ALL
+            SELECT finance.order_id, 'finance', NULL, NULL, NULL
+              FROM autocrm_deal_finance finance
+             WHERE finance.commission_invoice_id IN (am.id, am.reversed_entry_id)
+            UNION ALL
+            SELECT service.order_id, 'agency', NULL, NULL, NULL
+              FROM autocrm_agency_service service
+             WHERE service.vendor_bill_id IN (am.id, am.reversed_entry_id)
+            UNION ALL
+            SELECT NULL, NULL, repair.id, 'insurer', NULL
+              FROM repair_order repair
+             WHERE repair.insurer_invoice_id IN (am.id, am.reversed_entry_id)
+            UNION ALL
+            SELECT NULL, NULL, claim.repair_id, 'warranty', claim.id
+              FROM autocrm_warranty_claim claim
+             WHERE claim.invoice_id IN (am.id, am.reversed_entry_id)
+             LIMIT 1
+            """
+        )
+
+    def _get_claim_split_query(self):
+        """Return one row (share 1) per journal item, or one per claim line kind.
+
+        ``id_offset`` keeps the ids of the split rows unique: 1 for a whole
+        journal item, 4 for the parts share and 5 for the labour share.
+        """
+        return SQL(
+            """
+            SELECT CASE claim_kind.kind WHEN 'part' THEN 'parts_workshop'
+                                        ELSE 'labour' END AS category,
+                   claim_kind.amount / claim_total.amount AS share,
+                   CASE claim_kind.kind WHEN 'part' THEN 4 ELSE 5 END
+                       AS id_offset
+              FROM (SELECT line.kind, SUM(line.amount) AS amount
+                      FROM autocrm_warranty_claim_line line
+                     WHERE line.claim_id = doc.claim_id
+                  GROUP BY line.kind) claim_kind,
+                   (SELECT SUM(line.amount) AS amount
+                      FROM autocrm_warranty_claim_line line
+                     WHERE line.claim_id = doc.claim_id) claim_total
+             WHERE claim_total.amount <> 0
+            UNION ALL
+            SELECT NULL, 1.0, 1
+             WHERE doc.claim_id IS NULL
+                OR NOT EXISTS (
+                    SELECT 1 FROM autocrm_warranty_claim_line line
+                     WHERE line.claim_id = doc.claim_id AND line.amount <> 0)
+            """
         )
 
     def _get_stock_query(self):
@@ -277,14 +407,11 @@ class AutocrmCostingLine(models.Model):
                    NULL::integer AS account_move_id,
                    NULL::integer AS move_line_id,
                    sm.id AS stock_move_id,
-                   CASE WHEN sol.costing_category IN %(deal_categories)s
-                        THEN sol.order_id END AS source_deal_id,
+                   CASE WHEN so.is_vehicle_deal THEN so.id END AS source_deal_id,
                    (SELECT MIN(sml.lot_id) FROM stock_move_line sml
                      WHERE sml.move_id = sm.id) AS lot_id,
                    COALESCE(sm.repair_id, so_repair.id) AS repair_id,
-                   COALESCE(sol.costing_payer,
-                            CASE WHEN sm.repair_id IS NOT NULL
-                                 THEN 'customer' END) AS payer,
+                   COALESCE(sm.payer, sol.costing_payer) AS payer,
                    so.user_id AS order_user_id,
                    COALESCE(so.partner_id, sm.partner_id) AS partner_id,
                    sm.product_id AS product_id,
@@ -302,28 +429,78 @@ class AutocrmCostingLine(models.Model):
                    ) so_repair ON TRUE
              WHERE sm.state = 'done'
                AND (sm.sale_line_id IS NOT NULL OR sm.repair_id IS NOT NULL)
-               AND (sm.is_out OR (sm.is_in AND sm.origin_returned_move_id IS NOT NULL))
-            """,
-            deal_categories=DEAL_CATEGORIES,
+               AND (sm.is_out
+                    OR (sm.is_in AND sm.origin_returned_move_id IS NOT NULL))
+            """
+        )
+
+    def _get_labour_query(self):
+        """Select the technicians' cost of the time clocked on repair orders."""
+        return SQL(
+            """
+            SELECT log.id * 10 + 3 AS id,
+                   labour.name AS name,
+                   'labour' AS source,
+                   log.date_stop::date AS date,
+                   log.company_id AS company_id,
+                   'labour' AS category,
+                   NULL::integer AS account_id,
+                   NULL::varchar AS account_type,
+                   ARRAY[]::integer[] AS analytic_ids,
+                   NULL::integer AS account_move_id,
+                   NULL::integer AS move_line_id,
+                   NULL::integer AS stock_move_id,
+                   NULL::integer AS source_deal_id,
+                   NULL::integer AS lot_id,
+                   log.repair_id AS repair_id,
+                   labour.payer AS payer,
+                   NULL::integer AS order_user_id,
+                   repair.partner_id AS partner_id,
+                   NULL::integer AS product_id,
+                   log.duration_hours AS quantity,
+                   0.0 AS revenue,
+                   ROUND((log.duration_hours
+                          * COALESCE(employee.costing_hourly_cost, 0))::numeric,
+                         2) AS cost
+              FROM autocrm_time_log log
+              JOIN autocrm_labour_line labour ON labour.id = log.labour_line_id
+              JOIN repair_order repair ON repair.id = log.repair_id
+              JOIN hr_employee employee ON employee.id = log.employee_id
+             WHERE log.date_stop IS NOT NULL
+            """
         )
 
     def _get_lot_deal_query(self):
-        """Find the deal that last delivered the VIN of a source row.
+        """Find the deal that last delivered the VIN of a source row, else the
+        confirmed deal that holds it.
 
         This is how a cost that names only the VIN, such as a freight bill
         or an OEM bonus paid months after delivery, lands on its deal.
         """
         return SQL(
             """
-            SELECT sol.order_id
-              FROM stock_move_line sml
-              JOIN stock_move sm ON sm.id = sml.move_id
-              JOIN sale_order_line sol ON sol.id = sm.sale_line_id
-             WHERE sml.lot_id = src.lot_id
-               AND sm.state = 'done'
-               AND sm.is_out
-          ORDER BY sm.date DESC, sm.id DESC
-             LIMIT 1
+            SELECT order_id FROM (
+                (SELECT sol.order_id, 1 AS priority
+                   FROM stock_move_line sml
+                   JOIN stock_move sm ON sm.id = sml.move_id
+                   JOIN sale_order_line sol ON sol.id = sm.sale_line_id
+                  WHERE sml.lot_id = src.lot_id
+                    AND sm.state = 'done'
+                    AND sm.is_out
+               ORDER BY sm.date DESC, sm.id DESC
+                  LIMIT 1)
+                UNION ALL
+                (SELECT deal.id, 2
+                   FROM sale_order deal
+                  WHERE deal.vehicle_lot_id = src.lot_id
+                    AND deal.is_vehicle_deal
+                    AND deal.state = 'sale'
+               ORDER BY deal.id DESC
+                  LIMIT 1)
+            ) candidate
+            WHERE src.lot_id IS NOT NULL
+            ORDER BY priority
+            LIMIT 1
             """
         )
 
