@@ -65,7 +65,7 @@ class AutocrmCostingLine(models.Model):
         "autocrm.deal.finance": ["order_id", "commission_invoice_id"],
         "autocrm.agency.service": ["order_id", "vendor_bill_id"],
         "autocrm.warranty.claim": ["repair_id", "invoice_id"],
-        "autocrm.warranty.claim.line": ["claim_id", "kind", "amount"],
+        "autocrm.warranty.claim.line": ["claim_id", "kind", "amount", "quantity"],
         "autocrm.time.log": [
             "labour_line_id",
             "repair_id",
@@ -295,7 +295,7 @@ class AutocrmCostingLine(models.Model):
                         THEN am.invoice_user_id END AS order_user_id,
                    aml.partner_id AS partner_id,
                    aml.product_id AS product_id,
-                   aml.quantity * split.share AS quantity,
+                   COALESCE(split.quantity, aml.quantity) AS quantity,
                    CASE WHEN account.account_type IN %(income)s
                         THEN -aml.balance * split.share ELSE 0 END AS revenue,
                    CASE WHEN account.account_type IN %(expense)s
@@ -360,16 +360,19 @@ class AutocrmCostingLine(models.Model):
         """Return one row (share 1) per journal item, or one per claim line kind.
 
         ``id_offset`` keeps the ids of the split rows unique: 1 for a whole
-        journal item, 4 for the parts share and 5 for the labour share.
+        journal item, 4 for the parts share and 5 for the labour share. A
+        split row takes its quantity (parts, or hours sold) from the claim.
         """
         return SQL(
             """
             SELECT CASE claim_kind.kind WHEN 'part' THEN 'parts_workshop'
                                         ELSE 'labour' END AS category,
                    claim_kind.amount / claim_total.amount AS share,
+                   claim_kind.quantity,
                    CASE claim_kind.kind WHEN 'part' THEN 4 ELSE 5 END
                        AS id_offset
-              FROM (SELECT line.kind, SUM(line.amount) AS amount
+              FROM (SELECT line.kind, SUM(line.amount) AS amount,
+                           SUM(line.quantity) AS quantity
                       FROM autocrm_warranty_claim_line line
                      WHERE line.claim_id = doc.claim_id
                   GROUP BY line.kind) claim_kind,
@@ -378,7 +381,7 @@ class AutocrmCostingLine(models.Model):
                      WHERE line.claim_id = doc.claim_id) claim_total
              WHERE claim_total.amount <> 0
             UNION ALL
-            SELECT NULL, 1.0, 1
+            SELECT NULL, 1.0, NULL, 1
              WHERE doc.claim_id IS NULL
                 OR NOT EXISTS (
                     SELECT 1 FROM autocrm_warranty_claim_line line
