@@ -116,14 +116,82 @@ class AutocrmCostingKpi(models.AbstractModel):
         )
 
     def _kpi_technician_efficiency(self, company, date_from, date_to, department, user):
-        # NOTE: needs the workshop's clocked time per technician; until it is
-        # read here the actual value stays zero.
-        return 0.0
+        """Return flat-rate hours sold over hours clocked, in percent.
+
+        A labour line's sold hours are shared between its technicians in
+        proportion to the time each clocked on it. Clocked time counts in
+        the period it was clocked off.
+        """
+        # sudo: an accountant reads efficiency without workshop rights; the
+        # domain keeps it to the target's store and technician.
+        logs = (
+            self.env["autocrm.time.log"]
+            .sudo()
+            .search(
+                [
+                    ("company_id", "=", company.id),
+                    ("date_stop", ">=", date_from),
+                    ("date_stop", "<", date_to + relativedelta(days=1)),
+                ]
+            )
+        )
+        if user:
+            logs = logs.filtered(lambda log: log.employee_id.user_id == user)
+        clocked = sum(logs.mapped("duration_hours"))
+        if not clocked:
+            return 0.0
+        sold = 0.0
+        for line in logs.labour_line_id:
+            line_clocked = sum(line.time_log_ids.mapped("duration_hours"))
+            own_clocked = sum(
+                logs.filtered(lambda log, ln=line: log.labour_line_id == ln).mapped(
+                    "duration_hours"
+                )
+            )
+            if line_clocked:
+                sold += line.hours * own_clocked / line_clocked
+        return 100.0 * sold / clocked
 
     def _kpi_csi_nps(self, company, date_from, date_to, department, user):
-        # NOTE: needs the survey NPS of autocrm_crm; until it is read here the
-        # actual value stays zero.
-        return 0.0
+        """Return the Net Promoter Score of the surveys answered in the period.
+
+        NPS is the share of promoters (9 or 10) minus the share of detractors
+        (0 to 6), in points from -100 to 100. An answer counts for the store
+        and the salesperson or responsible of the deal or repair order it is
+        about.
+        """
+        # sudo: survey answers belong to customer service; the filter below
+        # keeps those about the target's store and employee.
+        answers = (
+            self.env["survey.user_input"]
+            .sudo()
+            .search(
+                [
+                    ("state", "=", "done"),
+                    ("nps_score", ">=", 0),
+                    ("end_datetime", ">=", date_from),
+                    ("end_datetime", "<", date_to + relativedelta(days=1)),
+                ]
+            )
+        )
+        scores = []
+        for answer in answers:
+            document = answer.autocrm_document_ref
+            store = (
+                document.company_id
+                if document
+                else answer.autocrm_followup_id.company_id
+            )
+            if store != company:
+                continue
+            if user and (not document or document.user_id != user):
+                continue
+            scores.append(answer.nps_score)
+        if not scores:
+            return 0.0
+        promoters = sum(1 for score in scores if score >= 9)
+        detractors = sum(1 for score in scores if score <= 6)
+        return 100.0 * (promoters - detractors) / len(scores)
 
     def _kpi_lead_conversion(self, company, date_from, date_to, department, user):
         """Return won leads over leads created in the period, in percent."""

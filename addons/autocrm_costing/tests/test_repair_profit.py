@@ -159,3 +159,17 @@ class TestRepairProfit(CostingCase):
         )
         # 1.5 h invoiced to the customer and 1 h claimed from the OEM.
         self.assertEqual(target.actual_value, 2.5)
+
+    def test_technician_efficiency_target(self):
+        self.technician.user_id = self.consultant
+        self._repair()
+        target = self.env["autocrm.costing.target"].create(
+            {
+                "kpi": "technician_efficiency",
+                "user_id": self.consultant.id,
+                "date_from": self.month,
+                "target_value": 100.0,
+            }
+        )
+        # 2.5 flat-rate hours sold for 3 hours clocked.
+        self.assertAlmostEqual(target.actual_value, 100.0 * 2.5 / 3, places=2)
