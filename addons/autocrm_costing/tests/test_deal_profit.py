@@ -3,6 +3,8 @@ from odoo.tests import new_test_user, tagged
 
 from odoo.addons.autocrm_sales.tests.common import VehicleSalesCase, make_vin
 
+from .test_xlsx_exports import render_xlsx
+
 
 @tagged("post_install", "-at_install")
 class TestDealProfit(VehicleSalesCase):
@@ -225,3 +227,34 @@ class TestDealProfit(VehicleSalesCase):
         self.assertFalse(lines.search([("deal_id", "=", other.id)]))
         store = deals.with_user(self.accountant).search([]).deal_id
         self.assertEqual(store & (own | other), own | other)
+
+    def test_xlsx_export_of_deals(self):
+        deal, policy, finance, agency = self._build_deal(self.lot_cheap)
+        self._complete_deal(deal, policy, finance, agency)
+        sheet = render_xlsx(self.env, "autocrm_costing.deal_xlsx", self._profit(deal))
+        self.assertEqual(sheet["A1"].value, "Deal Profitability")
+        self.assertEqual(sheet["B2"].value, self.company.name)
+        headers = [cell.value for cell in sheet[6]]
+        row = sheet[7]
+        vin = row[headers.index("VIN")]
+        self.assertEqual(vin.value, self.lot_cheap.name)
+        self.assertEqual(vin.number_format, "@")
+        self.assertEqual(row[headers.index("Vehicle Deal")].value, deal.name)
+        expected = {
+            "Vehicle Revenue": 120000,
+            "Vehicle Cost": 98000,
+            "Gift Cost": 300,
+            "Insurance Rebates": 500,
+            "Finance Commissions": 2300,
+            "Revenue": 125000,
+            "Cost": 99250,
+            "Gross Profit": 25750,
+            "Margin (%)": 20.6,
+        }
+        for title, value in expected.items():
+            with self.subTest(column=title):
+                self.assertEqual(row[headers.index(title)].value, value)
+        totals = sheet[8]
+        self.assertEqual(totals[0].value, "Total")
+        self.assertEqual(totals[headers.index("Gross Profit")].value, 25750)
+        self.assertIsNone(totals[headers.index("Margin (%)")].value)
