@@ -27,6 +27,7 @@
         "views/autocrm_costing_target_views.xml",
         "views/account_move_views.xml",
         "views/hr_employee_views.xml",
+        "views/sale_order_views.xml",
         "views/autocrm_costing_menus.xml",
     ],
     "demo": [

@@ -4,4 +4,6 @@ from . import autocrm_costing_department_rule
 from . import autocrm_costing_kpi
 from . import autocrm_costing_target
 from . import hr_employee
+from . import repair_order
+from . import sale_order
 from . import sale_order_line

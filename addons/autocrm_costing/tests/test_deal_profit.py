@@ -156,6 +156,22 @@ class TestDealProfit(VehicleSalesCase):
             with self.subTest(field=field):
                 self.assertAlmostEqual(profit[field], value, places=2)
 
+    def test_deal_button_opens_its_documents(self):
+        deal, policy, finance, agency = self._build_deal(self.lot_cheap)
+        self._complete_deal(deal, policy, finance, agency)
+        self.assertAlmostEqual(deal.costing_gross_profit, 25750.0, places=2)
+        action = deal.action_view_costing_lines()
+        lines = self.env["autocrm.costing.line"].search(action["domain"])
+        self.assertEqual(lines.deal_id, deal)
+        self.assertEqual(
+            lines.account_move_id,
+            deal.invoice_ids
+            | policy.rebate_invoice_id
+            | finance.commission_invoice_id
+            | agency.vendor_bill_id,
+        )
+        self.assertEqual(lines.stock_move_id, deal.picking_ids.move_ids)
+
     def test_late_costs_land_on_the_deal(self):
         deal, policy, finance, agency = self._build_deal(self.lot_cheap)
         self._complete_deal(deal, policy, finance, agency)
