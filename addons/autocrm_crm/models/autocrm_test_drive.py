@@ -1,9 +1,13 @@
+from datetime import timedelta
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Domain
 
 # States in which a booking holds its demo car; the others free the slot.
 BLOCKING_STATES = ("booked", "ongoing", "done")
+# Length of a slot unless the consultant changes its end.
+DEFAULT_DURATION = timedelta(hours=1)
 
 
 class AutocrmTestDrive(models.Model):
@@ -71,8 +75,21 @@ class AutocrmTestDrive(models.Model):
         default=lambda self: self.env.company,
         index=True,
     )
-    date_start = fields.Datetime(string="Start", required=True, tracking=True)
-    date_stop = fields.Datetime(string="End", required=True, tracking=True)
+    date_start = fields.Datetime(
+        string="Start",
+        required=True,
+        tracking=True,
+        default=lambda self: self._default_date_start(),
+    )
+    date_stop = fields.Datetime(
+        string="End",
+        required=True,
+        tracking=True,
+        compute="_compute_date_stop",
+        store=True,
+        readonly=False,
+        precompute=True,
+    )
     licence_number = fields.Char(string="Driver Licence Number", required=True)
     licence_expiry = fields.Date(required=True)
     odometer_out = fields.Float(
@@ -117,6 +134,19 @@ class AutocrmTestDrive(models.Model):
         "CHECK (date_stop > date_start)",
         "A test drive must end after it starts.",
     )
+
+    @api.model
+    def _default_date_start(self):
+        """Return the next full hour, the usual start of a walk-in's drive."""
+        now = fields.Datetime.now().replace(minute=0, second=0, microsecond=0)
+        return now + timedelta(hours=1)
+
+    @api.depends("date_start")
+    def _compute_date_stop(self):
+        for drive in self:
+            drive.date_stop = (
+                drive.date_start + DEFAULT_DURATION if drive.date_start else False
+            )
 
     @api.depends("vehicle_id", "date_start", "partner_id", "lead_id")
     def _compute_name(self):

@@ -105,6 +105,9 @@ class ResPartner(models.Model):
         since = fields.Datetime.now() - timedelta(days=SCORE_WINDOW_DAYS)
 
         def count_by(model, field_name, domain=()):
+            # A role without access to a model sees no count rather than an error.
+            if not self.env[model].has_access("read"):
+                return {}
             groups = self.env[model]._read_group(
                 [(field_name, "in", self.ids), *domain], [field_name], ["__count"]
             )
@@ -134,7 +137,7 @@ class ResPartner(models.Model):
     def _compute_loyalty_membership(self):
         program = self.env.company._get_autocrm_membership_program()
         points = {}
-        if program and self.ids:
+        if program and self.ids and self.env["loyalty.card"].has_access("read"):
             groups = self.env["loyalty.card"]._read_group(
                 [("program_id", "=", program.id), ("partner_id", "in", self.ids)],
                 ["partner_id"],

@@ -3,3 +3,10 @@ from . import test_menu_security
 from . import test_showroom_visit
 from . import test_test_drive
 from . import test_vehicle
+from . import test_test_drive_concurrency
+from . import test_followup
+from . import test_survey_complaint
+from . import test_loyalty_value
+from . import test_reminder
+from . import test_security
+from . import test_phone_tour

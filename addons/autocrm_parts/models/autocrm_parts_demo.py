@@ -68,17 +68,25 @@ BRANDS = [
     (
         "fleet.brand_toyota",
         "Toyota Parts Distribution Centre",
-        ["Corolla", "RAV4", "Camry"],
+        ["Corolla", "RAV4", "Camry", "Yaris"],
         "toyota",
     ),
     (
         "fleet.brand_volkswagen",
         "Volkswagen Group Parts Logistics",
-        ["Golf", "Tiguan", "Passat"],
+        ["Golf", "Tiguan", "Passat", "Polo"],
         "volkswagen",
     ),
+    (
+        "fleet.brand_hyundai",
+        "Hyundai Mobis Parts Centre",
+        ["i30", "Tucson", "Kona", "Santa Fe"],
+        "hyundai",
+    ),
 ]
-HISTORY_WEEKS = 52
+# A year of history in fortnightly deliveries per store.
+HISTORY_PERIODS = 26
+PERIOD_DAYS = 14
 SEED = 20260419
 
 
@@ -99,9 +107,9 @@ class AutocrmPartsDemo(models.AbstractModel):
             return
         rng = random.Random(SEED)
         company = self.env.ref("base.main_company")
-        self.with_company(company)._generate(rng)
+        self.with_company(company)._generate_demo_records(rng)
 
-    def _generate(self, rng):
+    def _generate_demo_records(self, rng):
         warehouses = self.env.ref("stock.warehouse0") | self.env.ref(
             "autocrm_parts.stock_warehouse_north_demo"
         )
@@ -114,7 +122,7 @@ class AutocrmPartsDemo(models.AbstractModel):
         self._create_open_orders(rng, templates, warehouses)
         self.env["autocrm.parts.orderpoint.suggestion"]._compute_suggestions(warehouses)
 
-    def _register(self, records, prefix):
+    def _register_xmlids(self, records, prefix):
         self.env["ir.model.data"]._update_xmlids(
             [
                 {
@@ -146,6 +154,8 @@ class AutocrmPartsDemo(models.AbstractModel):
         if brand_key == "toyota":
             suffix = "".join(rng.choices("ABCDEFGHJKLMNPRSTUVWXYZ0123456789", k=5))
             return f"{rng.randint(10000, 99999)}-{suffix}"
+        if brand_key == "hyundai":
+            return f"{rng.randint(10000, 99999)}-{rng.randint(10000, 99999)}"
         prefix = rng.choice(["5Q0", "3G0", "5NA", "1K0", "2GA"])
         return (
             f"{prefix} {rng.randint(100, 999)} {rng.randint(100, 999)} "
@@ -209,7 +219,7 @@ class AutocrmPartsDemo(models.AbstractModel):
                         }
                     )
         templates = self.env["product.template"].create(vals_list)
-        self._register(templates, "part")
+        self._register_xmlids(templates, "part")
         return templates
 
     def _create_supersessions(self, rng, templates):
@@ -233,15 +243,16 @@ class AutocrmPartsDemo(models.AbstractModel):
                 current.superseded_by_id = new
                 successors |= new
                 current = new
-        self._register(successors, "part_successor")
+        self._register_xmlids(successors, "part_successor")
         return successors
 
     def _plan_demand(self, rng, templates, warehouses):
-        """Return ``{(week, warehouse): {template: qty}}`` with a skewed demand.
+        """Return ``{(period, warehouse): {template: qty}}`` with a skewed demand.
 
-        A few parts sell every week and most sell rarely, so ABC classes come
-        out near 20/30/50; one part in seven never sells and becomes dead
-        stock. Superseded numbers get no new demand.
+        A few parts sell in nearly every period and most sell rarely, so each
+        store gets a few class A parts and many class C parts. One part in
+        seven never sells and becomes dead stock. Superseded numbers get no
+        new demand.
         """
         current = templates.filtered(lambda t: not t.superseded_by_id)
         ranked = current.sorted(lambda t: rng.random())
@@ -250,19 +261,19 @@ class AutocrmPartsDemo(models.AbstractModel):
             for rank, template in enumerate(ranked)
         }
         plan = {}
-        for week in range(HISTORY_WEEKS):
+        for period in range(HISTORY_PERIODS):
             for warehouse in warehouses:
                 lines = {}
                 for template, weight in weights.items():
-                    if weight and rng.random() < min(weight * 12, 0.95):
+                    if weight and rng.random() < min(weight * 5, 0.95):
                         lines[template] = rng.randint(1, 4)
-                plan[week, warehouse] = lines
+                plan[period, warehouse] = lines
         return plan
 
     def _stock_parts(self, rng, templates, warehouses, bins, plan):
         """Put a year of stock on the shelves, dated by an age group."""
         demand = {}
-        for (_week, warehouse), lines in plan.items():
+        for (_period, warehouse), lines in plan.items():
             for template, qty in lines.items():
                 demand[template, warehouse] = demand.get((template, warehouse), 0) + qty
         quants_by_age = {}
@@ -270,7 +281,7 @@ class AutocrmPartsDemo(models.AbstractModel):
             age = rng.choice([420, 300, 200, 120])
             for warehouse in warehouses:
                 planned = demand.get((template, warehouse), 0)
-                qty = round(planned * rng.uniform(0.9, 1.3)) + rng.randint(0, 4)
+                qty = round(planned * rng.uniform(0.75, 1.3)) + rng.randint(0, 4)
                 if not qty:
                     continue
                 if warehouse == warehouses[0] and template.default_bin_location_id:
@@ -302,14 +313,14 @@ class AutocrmPartsDemo(models.AbstractModel):
             quants.write({"in_date": date})
 
     def _deliver_history(self, plan, warehouses):
-        """Deliver the planned demand week by week and backdate the moves."""
+        """Deliver the planned demand period by period and backdate the moves."""
         customer = self.env.ref("autocrm_parts.res_partner_counter_customer_demo")
         now = fields.Datetime.now()
-        for week in range(HISTORY_WEEKS):
-            date = now - timedelta(days=7 * (HISTORY_WEEKS - week))
+        for period in range(HISTORY_PERIODS):
+            date = now - timedelta(days=PERIOD_DAYS * (HISTORY_PERIODS - period))
             pickings = self.env["stock.picking"]
             for warehouse in warehouses:
-                lines = plan[week, warehouse]
+                lines = plan[period, warehouse]
                 if not lines:
                     continue
                 picking_type = warehouse.out_type_id
@@ -383,7 +394,7 @@ class AutocrmPartsDemo(models.AbstractModel):
             }
         )
         (stock_order | emergency_order).button_confirm()
-        self._register(stock_order | emergency_order, "purchase_order")
+        self._register_xmlids(stock_order | emergency_order, "purchase_order")
         accessories = templates.filtered(lambda t: t.part_type == "accessory")
         walk_in = self.env.ref("autocrm_parts.res_partner_counter_customer_demo")
         bodyshop = self.env.ref("autocrm_parts.res_partner_bodyshop_demo")
@@ -407,4 +418,4 @@ class AutocrmPartsDemo(models.AbstractModel):
             ]
         )
         sales[1].action_confirm()
-        self._register(sales, "sale_order")
+        self._register_xmlids(sales, "sale_order")

@@ -4,8 +4,9 @@ from odoo import api, fields, models
 class AutocrmPartsSubstitutionMixin(models.AbstractModel):
     """Replace superseded parts on order lines by their current part.
 
-    The inheriting model needs ``product_id`` (product.product) and
-    ``order_id`` pointing to a model with a chatter. List this mixin first in
+    The inheriting model needs ``product_id`` (product.product). The message
+    goes to the chatter of ``order_id`` unless the model overrides
+    ``_get_substitution_record``. List this mixin first in
     ``_inherit`` so that its ``create`` substitutes the part before the order
     line's own ``create`` fills in descriptions and prices.
     """
@@ -18,7 +19,7 @@ class AutocrmPartsSubstitutionMixin(models.AbstractModel):
         string="Requested Part",
         readonly=True,
         copy=False,
-        help="Superseded part that was entered; the line carries the current "
+        help="Superseded part that was entered. The line carries the current "
         "part of its supersession chain instead.",
     )
 
@@ -53,13 +54,13 @@ class AutocrmPartsSubstitutionMixin(models.AbstractModel):
         return result
 
     def _substitute_superseded_product(self, vals):
-        """Point ``vals`` at the current part; return True when it changed."""
+        """Point ``vals`` at the current part and return True when it changed."""
         product = self.env["product.product"].browse(vals.get("product_id"))
         if not product or not product.product_tmpl_id.superseded_by_id:
             return False
         vals["product_id"] = product._get_current_part_variant().id
         vals["requested_product_id"] = product.id
-        # The description was written for the old number: let it recompute.
+        # The description was written for the old number, so let it recompute.
         vals.pop("name", None)
         return True
 
@@ -71,9 +72,14 @@ class AutocrmPartsSubstitutionMixin(models.AbstractModel):
             current=current.display_name,
         )
 
+    def _get_substitution_record(self):
+        """Return the record whose chatter reports the substitution."""
+        self.ensure_one()
+        return self.order_id
+
     def _post_substitution_messages(self):
         for line in self:
-            line.order_id.message_post(
+            line._get_substitution_record().message_post(
                 body=self._get_substitution_text(
                     line.requested_product_id, line.product_id
                 )

@@ -12,7 +12,7 @@ PART_TYPES = [
 ]
 
 # Manufacturers print the same number as "04152-YZZA1", "04152 yzza1" or
-# "04152.YZZA1"; the stored form drops the separators and upper-cases it.
+# "04152.YZZA1". The stored form drops the separators and upper-cases it.
 _SEPARATORS = re.compile(r"[\s.\-]+")
 _DUPLICATE_KEY = re.compile(r"\(part_brand_id, oem_part_number\)=\((\d+), (.*)\)")
 
@@ -25,7 +25,7 @@ def normalize_part_number(value):
 
 
 def _duplicate_number_message(env, diagnostics):
-    """Name the part that already holds the number reported by PostgreSQL."""
+    """Name the part that already has the number reported by PostgreSQL."""
     match = _DUPLICATE_KEY.search(getattr(diagnostics, "message_detail", "") or "")
     if not match:
         return env._("This OEM part number already exists for this brand.")
@@ -55,7 +55,7 @@ class ProductTemplate(models.Model):
     part_type = fields.Selection(
         PART_TYPES,
         index=True,
-        help="Kind of part; leave empty for products that are not parts.",
+        help="Kind of part. Leave empty for products that are not parts.",
     )
     part_brand_id = fields.Many2one(
         "fleet.vehicle.model.brand",
@@ -195,9 +195,9 @@ class ProductTemplate(models.Model):
         return super().write(vals)
 
     def _check_oem_number_free(self, vals_list, exclude=None):
-        """Raise when a (brand, number) pair is taken, naming the part holding it.
+        """Raise when a (brand, number) pair is taken, naming the part that has it.
 
-        The unique index is the guarantee; this check runs first so the
+        The unique index is the guarantee. This check runs first so that the
         message can name the existing part in the user's language.
         """
         seen = {}
@@ -268,7 +268,9 @@ class ProductTemplate(models.Model):
         number = normalize_part_number(text)
         if not number:
             return self.browse()
-        matches = self.search([("oem_part_number", "like", number)], limit=limit)
+        matches = self.search(
+            [("oem_part_number", "like", number)], limit=limit, order="oem_part_number"
+        )
         return matches | matches._get_current_part()
 
     def action_view_supersession_chain(self):

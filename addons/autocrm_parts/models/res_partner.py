@@ -6,6 +6,6 @@ class ResPartner(models.Model):
 
     is_bodyshop = fields.Boolean(
         string="Bodyshop",
-        help="Trade customer buying parts for its own repairs; counter sales "
+        help="Trade customer buying parts for its own repairs. Counter sales "
         "to it use the parts trade price list.",
     )

@@ -13,9 +13,9 @@ class StockMove(models.Model):
         string="First-Pick Result",
         copy=False,
         readonly=True,
-        help="Set when a requested part line is first validated: whether "
-        "the whole requested quantity left the shelf at once. Backorders "
-        "split from a short line are not requests of their own.",
+        help="Whether the whole requested quantity of a part left the shelf "
+        "when the line was first validated. Backorders split from a short "
+        "line are not requests of their own.",
     )
 
     def _prepare_move_split_vals(self, qty):

@@ -9,7 +9,7 @@ class AutocrmPartsFillRate(models.Model):
 
     A request is a validated stock move of a part to a customer or to a
     repair (production location). It counts as filled when its whole
-    requested quantity left the shelf in the first validation; backorders
+    requested quantity left the shelf in the first validation. Backorders
     split from it are not counted again.
     """
 
@@ -17,6 +17,18 @@ class AutocrmPartsFillRate(models.Model):
     _description = "Parts First-Pick Fill Rate"
     _auto = False
     _order = "date desc, id desc"
+    _depends = {
+        "stock.move": [
+            "date",
+            "product_id",
+            "location_id",
+            "company_id",
+            "parts_fill_result",
+        ],
+        "stock.location": ["warehouse_id"],
+        "product.product": ["product_tmpl_id"],
+        "product.template": ["part_brand_id", "part_type"],
+    }
 
     move_id = fields.Many2one("stock.move", string="Stock Move", readonly=True)
     date = fields.Datetime(readonly=True)
@@ -33,7 +45,7 @@ class AutocrmPartsFillRate(models.Model):
         string="Fill Rate (%)",
         readonly=True,
         aggregator="avg",
-        help="100 for a line served at once, 0 otherwise; the average over "
+        help="100 for a line served at once, 0 otherwise. The average over "
         "lines is the fill rate.",
     )
 

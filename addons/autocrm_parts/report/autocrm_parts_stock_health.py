@@ -10,14 +10,40 @@ class AutocrmPartsStockHealth(models.Model):
     One row per part and warehouse that has stock or issued quantities in the
     last 365 days. ABC classes rank parts inside a warehouse by annual
     consumption value (issued quantity times the current cost). Turnover
-    divides that value by the current stock value, which stands in for the
-    average stock value of the year.
+    divides that value by the current stock value, which is used in place of
+    the average stock value of the year.
     """
 
     _name = "autocrm.parts.stock.health"
     _description = "Parts Stock Health"
     _auto = False
     _order = "consumption_value desc, id"
+    _depends = {
+        "stock.quant": [
+            "product_id",
+            "location_id",
+            "company_id",
+            "quantity",
+            "in_date",
+        ],
+        "stock.move": [
+            "product_id",
+            "location_id",
+            "location_dest_id",
+            "company_id",
+            "state",
+            "date",
+            "product_qty",
+        ],
+        "stock.location": ["usage", "warehouse_id"],
+        "product.product": ["product_tmpl_id", "standard_price"],
+        "product.template": ["part_brand_id", "part_type"],
+        "res.company": [
+            "parts_abc_a_percent",
+            "parts_abc_b_percent",
+            "parts_dead_stock_days",
+        ],
+    }
 
     product_id = fields.Many2one("product.product", string="Part", readonly=True)
     product_tmpl_id = fields.Many2one(

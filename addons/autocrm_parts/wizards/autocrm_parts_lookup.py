@@ -1,8 +1,13 @@
 from collections import defaultdict
 
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 from odoo.fields import Command
 
+from ..models.product_template import normalize_part_number
+
+# Trigram indexes need three characters, so shorter text would scan every part.
+MIN_QUERY_LENGTH = 3
 # Moves that are expected to bring stock into a store and not done yet.
 _OPEN_MOVE_STATES = ("waiting", "confirmed", "partially_available", "assigned")
 
@@ -10,9 +15,9 @@ _OPEN_MOVE_STATES = ("waiting", "confirmed", "partially_available", "assigned")
 class AutocrmPartsLookup(models.TransientModel):
     """Availability of parts by (partial) number across the user's stores.
 
-    Matches are followed along their supersession chain; the lookup shows
-    the current part next to the requested one, then parts in the same
-    category that fit the same vehicle models, as alternatives.
+    Matches are followed along their supersession chain, so the lookup shows
+    the current part next to the requested one. Alternatives are parts of
+    the same category that fit the same vehicle models.
     """
 
     _name = "autocrm.parts.lookup"
@@ -20,7 +25,7 @@ class AutocrmPartsLookup(models.TransientModel):
 
     query = fields.Char(
         string="Part Number",
-        help="Whole or partial OEM number; spaces, dots and dashes are ignored.",
+        help="Whole or partial OEM number. Spaces, dots and dashes are ignored.",
     )
     vehicle_model_id = fields.Many2one(
         "fleet.vehicle.model",
@@ -50,8 +55,18 @@ class AutocrmPartsLookup(models.TransientModel):
     def action_search(self):
         """Fill the result lines for the number in ``query``."""
         self.ensure_one()
+        number = normalize_part_number(self.query)
+        if len(number or "") < MIN_QUERY_LENGTH:
+            raise UserError(
+                self.env._(
+                    "Part number %(query)s is too short: type at least "
+                    "%(count)s letters or digits.",
+                    query=self.query or "",
+                    count=MIN_QUERY_LENGTH,
+                )
+            )
         templates = self.env["product.template"]._search_part_number(
-            self.query or "", limit=self.match_limit
+            number, limit=self.match_limit
         )
         products = templates.product_variant_ids
         alternatives = self._get_alternatives(templates)
@@ -112,7 +127,7 @@ class AutocrmPartsLookup(models.TransientModel):
     def _get_part_availability(self, products, warehouses=None):
         """Return ``{product: [row, ...]}`` with one row per store and bin.
 
-        Each row holds ``warehouse_id``, ``location_id``, ``qty_on_hand``,
+        Each row contains ``warehouse_id``, ``location_id``, ``qty_on_hand``,
         ``qty_reserved`` and ``qty_incoming`` (quantities in the product's
         unit). It runs a fixed number of queries whatever the number of
         products: one grouped read of quants and one of open incoming moves.

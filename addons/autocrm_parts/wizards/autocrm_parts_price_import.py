@@ -155,7 +155,7 @@ class AutocrmPartsPriceImport(models.TransientModel):
 
     @api.model
     def _cell_text(self, value):
-        """Return a cell as stripped text; whole floats lose their ".0"."""
+        """Return a cell as stripped text, without the ".0" of whole floats."""
         if value is None:
             return ""
         if isinstance(value, float) and value.is_integer():
@@ -295,11 +295,19 @@ class AutocrmPartsPriceImport(models.TransientModel):
     def _check_cycles(self, records, existing):
         """Report rows whose supersession would lead back to themselves."""
 
+        known = dict(existing)
+
         def successor_of(number):
             if number in records and records[number]["successor"]:
                 return records[number]["successor"]
-            part = existing.get(number)
-            return part.superseded_by_id.oem_part_number if part else False
+            if number not in known:
+                known.update(self._get_existing_parts({number}))
+            part = known.get(number)
+            # Parts of the catalogue may lead on to numbers outside the file.
+            successor = part.superseded_by_id if part else False
+            if successor:
+                known.setdefault(successor.oem_part_number, successor)
+            return successor.oem_part_number if successor else False
 
         errors = []
         for number, record in records.items():
@@ -327,7 +335,7 @@ class AutocrmPartsPriceImport(models.TransientModel):
     # ------------------------------------------------------------------
 
     def _write_rows(self, records):
-        """Create and update the parts; return errors after a rollback, if any."""
+        """Create and update the parts. Return the errors, after a rollback, if any."""
         try:
             with self.env.cr.savepoint():
                 created, updated = self._apply_rows(records)

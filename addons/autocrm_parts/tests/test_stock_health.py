@@ -1,0 +1,173 @@
+from odoo.exceptions import AccessError
+from odoo.fields import Command
+from odoo.tests import new_test_user, tagged
+
+from .common import PartsCommon
+
+
+@tagged("post_install", "-at_install")
+class TestStockHealth(PartsCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.company.write(
+            {
+                "parts_abc_a_percent": 50,
+                "parts_abc_b_percent": 99,
+                "parts_dead_stock_days": 180,
+            }
+        )
+        cls._put_in_stock(cls.filter_new, 100, days_ago=400)
+        cls._put_in_stock(cls.filter_alt, 10, days_ago=120)
+        cls._put_in_stock(cls.filter_mid, 5, days_ago=400)
+        # Consumption values at cost 10: new 36 x 10 = 360, alt 1 x 10 = 10.
+        for days_ago in (20, 90, 200):
+            cls._deliver(cls.filter_new, 12, days_ago=days_ago)
+        cls._deliver(cls.filter_alt, 1, days_ago=15)
+        cls._deliver(cls.filter_new, 50, days_ago=380)
+
+    def _health(self, template, user=None):
+        return (
+            self.env["autocrm.parts.stock.health"]
+            .with_user(user or self.manager)
+            .search(
+                [
+                    ("product_tmpl_id", "=", template.id),
+                    ("warehouse_id", "=", self.warehouse.id),
+                ]
+            )
+        )
+
+    def test_abc_classes_by_consumption_value(self):
+        new, alt, mid = (
+            self._health(self.filter_new),
+            self._health(self.filter_alt),
+            self._health(self.filter_mid),
+        )
+        self.assertEqual(new.consumption_qty, 36)
+        self.assertEqual(new.consumption_value, 360)
+        self.assertEqual(new.abc_class, "a")
+        self.assertEqual(alt.abc_class, "b")
+        self.assertEqual(mid.abc_class, "c")
+
+    def test_abc_thresholds_from_settings(self):
+        self.company.parts_abc_b_percent = 97
+        self.assertEqual(self._health(self.filter_alt).abc_class, "c")
+
+    def test_dead_stock_and_age(self):
+        mid = self._health(self.filter_mid)
+        self.assertTrue(mid.is_dead_stock)
+        self.assertGreaterEqual(mid.idle_days, 399)
+        self.assertEqual(mid.age_bucket, "over_365")
+        new = self._health(self.filter_new)
+        self.assertFalse(new.is_dead_stock)
+        self.assertEqual(self._health(self.filter_alt).age_bucket, "91_180")
+        self.company.parts_dead_stock_days = 500
+        self.env["autocrm.parts.stock.health"].invalidate_model()
+        self.assertFalse(self._health(self.filter_mid).is_dead_stock)
+
+    def test_turnover(self):
+        new = self._health(self.filter_new)
+        # 100 - 36 - 50 = 14 left at cost 10: 360 / 140.
+        self.assertEqual(new.qty_on_hand, 14)
+        self.assertAlmostEqual(new.turnover, 360 / 140)
+        self.assertFalse(self._health(self.filter_mid).turnover)
+
+    def test_grouping_by_brand_type_store(self):
+        groups = self.env["autocrm.parts.stock.health"]._read_group(
+            [("warehouse_id", "=", self.warehouse.id)],
+            ["part_brand_id", "part_type", "abc_class"],
+            ["consumption_value:sum"],
+        )
+        self.assertIn((self.brand, "oem", "a", 360), groups)
+
+    def test_other_company_rows_hidden(self):
+        other = self.env["res.company"].create({"name": "Other Parts Company"})
+        outsider = new_test_user(
+            self.env,
+            login="other_company_parts_manager",
+            groups="autocrm_parts.group_parts_manager",
+            company_id=other.id,
+            company_ids=[other.id],
+        )
+        self.assertTrue(self._health(self.filter_new))
+        rows = self.env["autocrm.parts.stock.health"].with_user(outsider).search([])
+        self.assertFalse(rows.filtered(lambda row: row.company_id == self.company))
+        fill_rows = self.env["autocrm.parts.fill.rate"].with_user(outsider).search([])
+        self.assertFalse(fill_rows)
+
+    def test_clerk_has_no_access(self):
+        with self.assertRaises(AccessError):
+            self._health(self.filter_new, user=self.clerk)
+
+
+@tagged("post_install", "-at_install")
+class TestFillRate(PartsCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._put_in_stock(cls.filter_new, 10)
+        cls.full = cls._deliver(cls.filter_new, 4)
+        cls.short = cls._deliver(cls.filter_new, 8, done_qty=6)
+
+    def _rows(self):
+        return self.env["autocrm.parts.fill.rate"].search(
+            [("product_id", "=", self.filter_new.product_variant_id.id)]
+        )
+
+    def test_first_pick_result_on_moves(self):
+        self.assertEqual(self.full.move_ids.parts_fill_result, "full")
+        self.assertEqual(self.short.move_ids.parts_fill_result, "short")
+
+    def test_fill_rate_average(self):
+        rows = self._rows()
+        self.assertEqual(len(rows), 2)
+        groups = self.env["autocrm.parts.fill.rate"]._read_group(
+            [("id", "in", rows.ids)], [], ["fill_rate:avg", "line_count:sum"]
+        )
+        self.assertEqual(groups, [(50.0, 2)])
+
+    def test_backorder_not_counted_again(self):
+        picking_type = self.warehouse.out_type_id
+        partial = self.env["stock.picking"].create(
+            {
+                "picking_type_id": picking_type.id,
+                "partner_id": self.customer.id,
+                "move_ids": [
+                    Command.create(
+                        {
+                            "product_id": self.filter_new.product_variant_id.id,
+                            "product_uom_qty": 6,
+                            "location_id": self.warehouse.lot_stock_id.id,
+                            "location_dest_id": (
+                                picking_type.default_location_dest_id.id
+                            ),
+                        }
+                    )
+                ],
+            }
+        )
+        partial.action_confirm()
+        partial.action_assign()
+        partial.move_ids.quantity = 2
+        partial.move_ids.picked = True
+        partial._action_done()
+        backorder = self.env["stock.picking"].search(
+            [("backorder_id", "=", partial.id)]
+        )
+        self.assertEqual(backorder.move_ids.parts_fill_result, "backorder")
+        backorder.move_ids.quantity = 4
+        backorder.move_ids.picked = True
+        backorder._action_done()
+        self.assertEqual(backorder.move_ids.parts_fill_result, "backorder")
+        self.assertEqual(partial.move_ids.parts_fill_result, "short")
+        self.assertEqual(len(self._rows()), 3)
+
+    def test_receipts_not_counted(self):
+        receipt_moves = self.env["stock.move"].search(
+            [
+                ("product_id", "=", self.filter_new.product_variant_id.id),
+                ("is_inventory", "=", True),
+            ]
+        )
+        self.assertFalse(receipt_moves.filtered("parts_fill_result"))
