@@ -1,5 +1,6 @@
 from . import autocrm_deal_charge_mixin
 from . import autocrm_agency_service
+from . import autocrm_complaint
 from . import autocrm_deal_finance
 from . import autocrm_decoration_package
 from . import autocrm_gate_pass

@@ -81,10 +81,16 @@ class AutocrmDealChargeMixin(models.AbstractModel):
                 )
 
     def _create_deal_move(self, move_type, partner, product, amount, label):
-        """Create a draft invoice or bill of one line for this deal."""
+        """Create a draft invoice or bill of one line for this deal.
+
+        Deal staff have no accounting rights, so the draft is created as
+        superuser, as sales orders do for their invoices; posting it stays
+        with the accountants.
+        """
         self.ensure_one()
         return (
             self.env["account.move"]
+            .sudo()
             .with_company(self.company_id)
             .create(
                 {
@@ -105,4 +111,5 @@ class AutocrmDealChargeMixin(models.AbstractModel):
                     ],
                 }
             )
+            .sudo(False)
         )

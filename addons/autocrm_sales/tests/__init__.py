@@ -1,2 +1,5 @@
 from . import test_menu_security
+from . import test_deal
+from . import test_delivery
 from . import test_vehicle_stock
+from . import test_vin_concurrency

@@ -1,0 +1,243 @@
+from datetime import date
+
+from freezegun import freeze_time
+
+from odoo.exceptions import AccessError, UserError
+from odoo.fields import Command
+from odoo.tests import tagged
+
+from .common import VehicleSalesCase, make_vin
+
+
+@tagged("post_install", "-at_install")
+class TestDelivery(VehicleSalesCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.cheap_lot, cls.dear_lot = cls._receive_vins(
+            cls.vehicle, [(make_vin(201), 95000), (make_vin(202), 99000)]
+        )
+
+    def _confirmed_deal(self, lot=None, accessories=True):
+        deal = self._create_deal(lot or self.dear_lot)
+        if accessories:
+            deal.order_line = [Command.create({"product_id": self.accessory.id})]
+        deal.action_confirm()
+        return deal
+
+    def _ready_deal(self, lot=None):
+        """Return a confirmed, paid deal whose delivery jobs are done."""
+        deal = self._confirmed_deal(lot)
+        self._invoice_and_pay(deal)
+        self._finish_delivery_jobs(deal)
+        return deal
+
+    # Gate pass
+
+    def test_gate_pass_refused_when_unpaid(self):
+        deal = self._confirmed_deal()
+        self._finish_delivery_jobs(deal)
+        deal.action_request_gate_pass()
+        gate_pass = deal.gate_pass_ids
+        with self.assertRaisesRegex(UserError, "not fully paid"):
+            gate_pass.with_user(self.security_guard).action_approve()
+        self.assertEqual(gate_pass.state, "requested")
+
+    def test_gate_pass_refused_when_partly_paid(self):
+        deal = self._create_deal(self.dear_lot, deposit_amount=20000)
+        deal.action_confirm()
+        deal.action_create_deposit_invoice()
+        deposit = self.env["account.move"].browse(deal.invoice_ids.ids)
+        deposit.action_post()
+        self._pay(deposit)
+        self._finish_delivery_jobs(deal)
+        deal.action_request_gate_pass()
+        with self.assertRaisesRegex(UserError, "not fully paid"):
+            deal.gate_pass_ids.with_user(self.security_guard).action_approve()
+
+    def test_gate_pass_refused_with_open_jobs(self):
+        deal = self._confirmed_deal()
+        self._invoice_and_pay(deal)
+        deal.action_request_gate_pass()
+        with self.assertRaisesRegex(UserError, "delivery jobs are still open"):
+            deal.gate_pass_ids.with_user(self.security_guard).action_approve()
+
+    def test_gate_pass_refused_with_submitted_finance(self):
+        deal = self._confirmed_deal()
+        self._finish_delivery_jobs(deal)
+        finance = self.env["autocrm.deal.finance"].create(
+            {"order_id": deal.id, "lender_id": self.lender.id, "amount": 50000}
+        )
+        finance.action_submit()
+        deal.action_request_gate_pass()
+        with self.assertRaisesRegex(UserError, "no approved finance"):
+            deal.gate_pass_ids.with_user(self.security_guard).action_approve()
+
+    def test_gate_pass_approved_with_approved_finance(self):
+        deal = self._confirmed_deal()
+        self._finish_delivery_jobs(deal)
+        finance = self.env["autocrm.deal.finance"].create(
+            {"order_id": deal.id, "lender_id": self.lender.id, "amount": 50000}
+        )
+        finance.action_submit()
+        finance.action_approve()
+        gate_pass = self._approve_gate_pass(deal)
+        self.assertEqual(gate_pass.state, "approved")
+        self.assertEqual(gate_pass.approved_by_id, self.security_guard)
+
+    def test_gate_pass_approved_when_paid(self):
+        deal = self._ready_deal()
+        gate_pass = self._approve_gate_pass(deal)
+        self.assertEqual(gate_pass.state, "approved")
+
+    def test_only_security_desk_approves(self):
+        deal = self._ready_deal()
+        deal.action_request_gate_pass()
+        with self.assertRaises(AccessError):
+            deal.gate_pass_ids.with_user(self.consultant).action_approve()
+        with self.assertRaises(AccessError):
+            deal.gate_pass_ids.with_user(self.manager).action_approve()
+
+    def test_gate_pass_needs_confirmed_deal(self):
+        deal = self._create_deal(self.dear_lot)
+        with self.assertRaisesRegex(UserError, "must be confirmed"):
+            deal.action_request_gate_pass()
+
+    def test_security_desk_sees_only_gate_passes(self):
+        deal = self._ready_deal()
+        deal.action_request_gate_pass()
+        gate_pass = deal.gate_pass_ids.with_user(self.security_guard)
+        self.assertEqual(gate_pass.vin, self.dear_lot.name)
+        self.assertEqual(gate_pass.partner_id, self.customer)
+        with self.assertRaises(AccessError):
+            deal.with_user(self.security_guard).read(["name"])
+        with self.assertRaises(AccessError):
+            self.env["autocrm.deal.finance"].with_user(self.security_guard).search([])
+        with self.assertRaises(AccessError):
+            self.env["autocrm.insurance.policy"].with_user(self.security_guard).search(
+                []
+            )
+
+    # Delivery
+
+    def test_delivery_without_gate_pass_refused(self):
+        deal = self._ready_deal()
+        with self.assertRaisesRegex(UserError, "only\\s+with a gate pass"):
+            self._deliver(deal)
+        self.assertFalse(deal.vehicle_delivered)
+
+    def test_delivery_of_another_vin_refused(self):
+        deal = self._ready_deal()
+        self._approve_gate_pass(deal)
+        picking = deal.picking_ids
+        vehicle_line = picking.move_line_ids.filtered(
+            lambda line: line.product_id == self.vehicle
+        )
+        vehicle_line.lot_id = self.cheap_lot
+        with self.assertRaisesRegex(UserError, f"Pick VIN {self.dear_lot.name}"):
+            self._deliver(deal)
+
+    @freeze_time("2026-06-15")
+    def test_delivery_hands_vehicle_to_owner(self):
+        deal = self._ready_deal()
+        self.env["autocrm.insurance.policy"].create(
+            {
+                "order_id": deal.id,
+                "insurer_id": self.insurer.id,
+                "policy_number": "CTPL-1",
+                "premium": 950,
+                "start_date": "2026-06-15",
+                "end_date": "2027-06-14",
+                "state": "active",
+            }
+        )
+        rule = self.env["autocrm.followup.rule"].create(
+            {
+                "name": "Call the new owner",
+                "event_code": "vehicle_delivered",
+                "delay_days": 1,
+                "action_type": "activity",
+                "activity_type_id": self.env.ref("mail.mail_activity_data_call").id,
+            }
+        )
+        gate_pass = self._approve_gate_pass(deal, odometer=18)
+        self._deliver(deal)
+        self.assertTrue(deal.vehicle_delivered)
+        self.assertEqual(self.dear_lot.vin_state, "delivered")
+        self.assertEqual(self.dear_lot.delivery_date, date(2026, 6, 15))
+        self.assertEqual(gate_pass.state, "used")
+        vehicle = self.dear_lot.fleet_vehicle_id
+        self.assertEqual(vehicle.vin_sn, self.dear_lot.name)
+        self.assertEqual(vehicle.model_id, self.model_lavida)
+        self.assertEqual(vehicle.owner_id, self.customer)
+        self.assertEqual(vehicle.warranty_start_date, date(2026, 6, 15))
+        self.assertEqual(vehicle.warranty_end_date, date(2029, 6, 15))
+        self.assertEqual(vehicle.insurance_expiry_date, date(2027, 6, 14))
+        self.assertEqual(vehicle.odometer, 18)
+        followup = self.env["autocrm.followup"].search(
+            [
+                ("rule_id", "=", rule.id),
+                ("res_model", "=", "sale.order"),
+                ("res_id", "=", deal.id),
+            ]
+        )
+        self.assertEqual(len(followup), 1)
+        self.assertEqual(followup.partner_id, self.customer)
+        self.assertEqual(followup.due_date, date(2026, 6, 16))
+
+    def test_cost_of_sales_is_own_vin_cost(self):
+        deal = self._confirmed_deal(self.dear_lot, accessories=False)
+        self._finish_delivery_jobs(deal)
+        finance = self.env["autocrm.deal.finance"].create(
+            {"order_id": deal.id, "lender_id": self.lender.id, "amount": 60000}
+        )
+        finance.action_submit()
+        finance.action_approve()
+        self._approve_gate_pass(deal)
+        picking = self._deliver(deal)
+        vehicle_move = picking.move_ids.filtered(
+            lambda move: move.product_id == self.vehicle
+        )
+        self.assertEqual(vehicle_move.value, 99000)
+        invoice = deal._create_invoices()
+        invoice.action_post()
+        cogs = invoice.line_ids.filtered(
+            lambda line: line.display_type == "cogs" and line.debit
+        )
+        self.assertEqual(sum(cogs.mapped("debit")), 99000)
+        self.assertEqual(self.cheap_lot.standard_price, 95000)
+
+    # Returns and cancellations
+
+    def test_return_releases_vin_at_own_cost(self):
+        deal = self._ready_deal()
+        self._approve_gate_pass(deal)
+        picking = self._deliver(deal)
+        returned = self._return(picking)
+        vehicle_move = returned.move_ids.filtered(
+            lambda move: move.product_id == self.vehicle
+        )
+        self.assertEqual(vehicle_move.value, 99000)
+        self.assertEqual(self.dear_lot.vin_state, "in_stock")
+        self.assertFalse(self.dear_lot.reserved_order_id)
+        self.assertTrue(deal.vehicle_released)
+        self.assertEqual(self.dear_lot.standard_price, 99000)
+        resale = self._create_deal(self.dear_lot, user=self.other_consultant)
+        resale.action_confirm()
+        self.assertEqual(self.dear_lot.reserved_order_id, resale)
+
+    def test_cancel_cancels_gate_pass_and_jobs(self):
+        deal = self._ready_deal()
+        deal.action_request_gate_pass()
+        # NOTE: cancelled as superuser because sale_loyalty deletes the
+        # deal's loyalty points, which only sales administrators may do.
+        deal.sudo().action_cancel()
+        self.assertEqual(deal.gate_pass_ids.state, "cancelled")
+        self.assertFalse(deal.activity_ids)
+        self.assertEqual(self.dear_lot.vin_state, "in_stock")
+
+    def test_status_sold_when_invoiced(self):
+        deal = self._confirmed_deal(accessories=False)
+        self.assertEqual(self.dear_lot.vin_state, "reserved")
+        deal._create_invoices().action_post()
+        self.assertEqual(self.dear_lot.vin_state, "sold")
