@@ -32,6 +32,7 @@
     ],
     "demo": [
         "demo/res_users_demo.xml",
+        "demo/autocrm_workshop_demo.xml",
     ],
     "pre_init_hook": "_create_btree_gist",
     "installable": True,

@@ -1,3 +1,4 @@
+from . import autocrm_complaint
 from . import autocrm_customer_decision_mixin
 from . import autocrm_labour_line
 from . import autocrm_labour_operation

@@ -46,7 +46,8 @@ class AutocrmServiceAppointment(models.Model):
     partner_id = fields.Many2one(
         "res.partner", string="Customer", required=True, tracking=True
     )
-    vehicle_id = fields.Many2one("fleet.vehicle", required=True, check_company=True)
+    # No company check: a customer's vehicle may visit any store of the group.
+    vehicle_id = fields.Many2one("fleet.vehicle", required=True)
     service_type = fields.Selection(
         SERVICE_TYPES, required=True, default="maintenance", tracking=True
     )
@@ -148,26 +149,27 @@ class AutocrmServiceAppointment(models.Model):
     # Capacity
     # ------------------------------------------------------------------
 
-    def _overlap_domain(self):
-        self.ensure_one()
+    @api.model
+    def _overlap_domain(self, company, start, stop, exclude_ids=()):
         return [
-            ("id", "!=", self.id),
+            ("id", "not in", list(exclude_ids)),
+            ("company_id", "=", company.id),
             ("state", "in", BLOCKING_STATES),
-            ("start_datetime", "<", self.stop_datetime),
-            ("stop_datetime", ">", self.start_datetime),
+            ("start_datetime", "<", stop),
+            ("stop_datetime", ">", start),
         ]
 
-    def _is_on_duty(self, employee):
-        """Tell whether `employee`'s working schedule covers the whole slot."""
-        self.ensure_one()
+    @api.model
+    def _is_on_duty(self, employee, start, stop):
+        """Tell whether `employee`'s working schedule covers [start, stop)."""
         # The resource behind an employee is private to HR; advisors booking a
         # slot read only its working schedule.
         employee = employee.sudo()
         calendar = employee.resource_calendar_id
         if not calendar:
             return False
-        start = pytz.utc.localize(self.start_datetime)
-        stop = pytz.utc.localize(self.stop_datetime)
+        start = pytz.utc.localize(start)
+        stop = pytz.utc.localize(stop)
         intervals = calendar._work_intervals_batch(
             start, stop, resources=employee.resource_id
         )[employee.resource_id.id]
@@ -177,67 +179,111 @@ class AutocrmServiceAppointment(models.Model):
         )
         return worked >= (stop - start).total_seconds() - 60
 
-    def _find_free_technician(self):
-        self.ensure_one()
+    @api.model
+    def _find_free_technician(self, company, start, stop, exclude_ids=()):
         technicians = self.env["hr.employee"].search(
             [
                 ("is_workshop_technician", "=", True),
-                ("company_id", "=", self.company_id.id),
+                ("company_id", "=", company.id),
             ]
         )
-        busy = self.search(self._overlap_domain()).technician_id
-        for technician in technicians - busy:
-            if self._is_on_duty(technician):
+        overlapping = self.search(
+            self._overlap_domain(company, start, stop, exclude_ids)
+        )
+        for technician in technicians - overlapping.technician_id:
+            if self._is_on_duty(technician, start, stop):
                 return technician
         return self.env["hr.employee"]
 
-    @api.constrains("bay_id", "technician_id", "start_datetime", "duration_hours")
-    def _check_capacity(self):
-        for appointment in self.filtered(lambda a: a.state in BLOCKING_STATES):
-            overlapping = self.search(appointment._overlap_domain())
-            bay_taken = overlapping.filtered(
-                lambda a, bay=appointment.bay_id: a.bay_id == bay
-            )
-            if bay_taken:
-                raise ValidationError(
-                    self.env._(
-                        "Bay %(bay)s is already booked from %(start)s to %(stop)s by"
-                        " %(other)s. Pick another bay or another slot.",
-                        bay=appointment.bay_id.name,
-                        start=bay_taken[0].start_datetime,
-                        stop=bay_taken[0].stop_datetime,
-                        other=bay_taken[0].name,
-                    )
+    @api.model
+    def _check_slot(self, company, start, stop, bay, technician, exclude_ids=()):
+        """Raise if the bay or the technician has no capacity left in the slot.
+
+        These checks give a readable error before the row is written; the
+        exclusion constraints still catch two bookings made at the same moment.
+        """
+        overlapping = self.search(
+            self._overlap_domain(company, start, stop, exclude_ids)
+        )
+        bay_taken = overlapping.filtered(lambda a: a.bay_id == bay)
+        if bay_taken:
+            raise ValidationError(
+                self.env._(
+                    "Bay %(bay)s is already booked from %(start)s to %(stop)s by"
+                    " %(other)s. Pick another bay or another slot.",
+                    bay=bay.name,
+                    start=bay_taken[0].start_datetime,
+                    stop=bay_taken[0].stop_datetime,
+                    other=bay_taken[0].name,
                 )
-            technician = appointment.technician_id
+            )
+        technician_taken = overlapping.filtered(lambda a: a.technician_id == technician)
+        if technician and technician_taken:
+            raise ValidationError(
+                self.env._(
+                    "Technician %(technician)s is already booked from %(start)s to"
+                    " %(stop)s by %(other)s. Pick another technician or another"
+                    " slot.",
+                    technician=technician.name,
+                    start=technician_taken[0].start_datetime,
+                    stop=technician_taken[0].stop_datetime,
+                    other=technician_taken[0].name,
+                )
+            )
+        if technician and not self._is_on_duty(technician, start, stop):
+            raise ValidationError(
+                self.env._(
+                    "Technician %(technician)s does not work the whole slot from"
+                    " %(start)s to %(stop)s according to the working schedule."
+                    " Pick another technician or another slot.",
+                    technician=technician.name,
+                    start=start,
+                    stop=stop,
+                )
+            )
+
+    def _prepare_slot(self, vals):
+        """Check the slot that `vals` books, and pick a technician when none is set.
+
+        `self` is the appointment being changed (empty on create). Returns the
+        technician id to write, or None to keep the given one.
+        """
+        company = self.env["res.company"].browse(
+            vals.get("company_id") or self.company_id.id or self.env.company.id
+        )
+        start = fields.Datetime.to_datetime(
+            vals.get("start_datetime", self.start_datetime)
+        )
+        if "duration_hours" in vals:
+            duration = vals["duration_hours"]
+        elif self:
+            duration = self.duration_hours
+        else:
+            settings = self.env["autocrm.service.type"]._get_for(
+                vals.get("service_type", "maintenance"), company
+            )
+            duration = settings.appointment_hours or 1.0
+        stop = start + timedelta(hours=duration)
+        bay = self.env["autocrm.service.bay"].browse(vals.get("bay_id", self.bay_id.id))
+        technician = self.env["hr.employee"].browse(
+            vals.get("technician_id", self.technician_id.id)
+        )
+        if not technician:
+            technician = self._find_free_technician(company, start, stop, self.ids)
             if not technician:
-                continue
-            technician_taken = overlapping.filtered(
-                lambda a, t=technician: a.technician_id == t
-            )
-            if technician_taken:
                 raise ValidationError(
                     self.env._(
-                        "Technician %(technician)s is already booked from %(start)s"
-                        " to %(stop)s by %(other)s. Pick another technician or"
+                        "No technician is on duty and free from %(start)s to"
+                        " %(stop)s, so the workshop is full for this slot. Pick"
                         " another slot.",
-                        technician=technician.name,
-                        start=technician_taken[0].start_datetime,
-                        stop=technician_taken[0].stop_datetime,
-                        other=technician_taken[0].name,
+                        start=start,
+                        stop=stop,
                     )
                 )
-            if not appointment._is_on_duty(technician):
-                raise ValidationError(
-                    self.env._(
-                        "Technician %(technician)s does not work the whole slot from"
-                        " %(start)s to %(stop)s according to the working schedule."
-                        " Pick another technician or another slot.",
-                        technician=technician.name,
-                        start=appointment.start_datetime,
-                        stop=appointment.stop_datetime,
-                    )
-                )
+            self._check_slot(company, start, stop, bay, technician, self.ids)
+            return technician.id
+        self._check_slot(company, start, stop, bay, technician, self.ids)
+        return None
 
     # ------------------------------------------------------------------
     # CRUD
@@ -250,26 +296,30 @@ class AutocrmServiceAppointment(models.Model):
                 vals["name"] = self.env["ir.sequence"].next_by_code(
                     "autocrm.service.appointment"
                 )
-        appointments = super().create(vals_list)
-        appointments._assign_free_technician()
-        return appointments
+            if vals.get("state", "booked") in BLOCKING_STATES and vals.get(
+                "start_datetime"
+            ):
+                technician_id = self._prepare_slot(vals)
+                if technician_id:
+                    vals["technician_id"] = technician_id
+        return super().create(vals_list)
 
-    def _assign_free_technician(self):
-        for appointment in self.filtered(
-            lambda a: not a.technician_id and a.state in BLOCKING_STATES
-        ):
-            technician = appointment._find_free_technician()
-            if not technician:
-                raise ValidationError(
-                    self.env._(
-                        "No technician is on duty and free from %(start)s to"
-                        " %(stop)s, so the workshop is full for this slot. Pick"
-                        " another slot.",
-                        start=appointment.start_datetime,
-                        stop=appointment.stop_datetime,
-                    )
-                )
-            appointment.technician_id = technician
+    def write(self, vals):
+        slot_fields = {
+            "start_datetime",
+            "duration_hours",
+            "bay_id",
+            "technician_id",
+            "state",
+        }
+        if slot_fields & set(vals):
+            for appointment in self:
+                state = vals.get("state", appointment.state)
+                if state in BLOCKING_STATES:
+                    technician_id = appointment._prepare_slot(vals)
+                    if technician_id:
+                        vals = dict(vals, technician_id=technician_id)
+        return super().write(vals)
 
     # ------------------------------------------------------------------
     # Actions

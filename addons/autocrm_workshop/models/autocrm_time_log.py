@@ -114,6 +114,9 @@ class AutocrmTimeLog(models.Model):
             [("employee_id", "=", employee.id), ("date_stop", "=", False)]
         )
         running.action_clock_off()
+        # The unique index on running clocks is checked on INSERT, so the clock
+        # off must reach the database before the new clock is inserted.
+        running.flush_recordset(["date_stop"])
         return self.create(
             {"employee_id": employee.id, "labour_line_id": labour_line.id}
         )

@@ -16,8 +16,8 @@ class RepairOrder(models.Model):
         "fleet.vehicle",
         index="btree_not_null",
         tracking=True,
-        check_company=True,
-        help="The customer's vehicle being repaired.",
+        help="The customer's vehicle being repaired. It may belong to another store"
+        " of the group.",
     )
     vehicle_model_id = fields.Many2one(related="vehicle_id.model_id")
     service_type = fields.Selection(
@@ -462,9 +462,7 @@ class RepairOrder(models.Model):
         )
         for repair in self.filtered("vehicle_id"):
             repair._set_next_service_due()
-        # The follow-up plan belongs to customer service; delivering the car
-        # only starts it, whatever the advisor's own rights on follow-ups.
-        self.env["autocrm.followup.rule"].sudo()._trigger_event("repair_done", self)
+        self.env["autocrm.followup.rule"]._trigger_event("repair_done", self)
         return True
 
     def _set_next_service_due(self):

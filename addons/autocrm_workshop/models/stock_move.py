@@ -5,6 +5,7 @@ from .workshop_selections import DEFAULT_PAYER, PAYERS
 
 
 class StockMove(models.Model):
+    _name = "stock.move"
     _inherit = ["stock.move", "autocrm.customer.decision.mixin"]
 
     payer = fields.Selection(
@@ -51,14 +52,49 @@ class StockMove(models.Model):
         repairs = self.env["repair.order"].browse(
             [vals["repair_id"] for vals in vals_list if vals.get("repair_id")]
         )
+        substitutions = []
         for vals in vals_list:
             repair = repairs.filtered(lambda r, v=vals: r.id == v.get("repair_id"))
-            if not repair or "approval_state" in vals:
+            if not repair:
                 continue
-            payer = vals.get("payer") or repair._get_default_payer()
-            proposed = repair._is_extra_work_proposed(payer)
-            vals["approval_state"] = "proposed" if proposed else "approved"
-        return super().create(vals_list)
+            if vals.get("repair_line_type") == "add":
+                requested = self.env["product.product"].browse(vals.get("product_id"))
+                current = requested._get_current_part_variant()
+                if current != requested:
+                    vals["product_id"] = current.id
+                    substitutions.append((repair, requested, current))
+            if "approval_state" not in vals:
+                payer = vals.get("payer") or repair._get_default_payer()
+                proposed = repair._is_extra_work_proposed(payer)
+                vals["approval_state"] = "proposed" if proposed else "approved"
+        moves = super().create(vals_list)
+        for repair, requested, current in substitutions:
+            repair.message_post(body=self._get_substitution_text(requested, current))
+        return moves
+
+    def _get_substitution_text(self, requested, current):
+        return self.env._(
+            "Part %(requested)s is superseded by %(current)s, so the repair order"
+            " uses %(current)s.",
+            requested=requested.display_name,
+            current=current.display_name,
+        )
+
+    @api.onchange("product_id")
+    def _onchange_product_id_supersession(self):
+        if not self.repair_id or self.repair_line_type != "add":
+            return None
+        requested = self.product_id
+        current = requested._get_current_part_variant()
+        if current == requested:
+            return None
+        self.product_id = current
+        return {
+            "warning": {
+                "title": self.env._("Superseded part"),
+                "message": self._get_substitution_text(requested, current),
+            }
+        }
 
     def write(self, vals):
         res = super().write(vals)
