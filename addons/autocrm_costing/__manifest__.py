@@ -32,6 +32,7 @@
     ],
     "demo": [
         "demo/res_users_demo.xml",
+        "demo/autocrm_costing_demo.xml",
     ],
     "installable": True,
 }

@@ -1,4 +1,5 @@
 from . import account_move_line
+from . import autocrm_costing_demo
 from . import autocrm_costing_department
 from . import autocrm_costing_department_rule
 from . import autocrm_costing_kpi

@@ -116,6 +116,7 @@ class AutocrmCostingLine(models.Model):
             "insurer_invoice_id",
         ],
         "res.company": ["currency_id", "account_stock_journal_id"],
+        "res.currency": ["decimal_places"],
         "autocrm.costing.department": ["active", "kind", "sequence"],
         "autocrm.costing.department.rule": [
             "sequence",
@@ -297,13 +298,18 @@ class AutocrmCostingLine(models.Model):
                    aml.product_id AS product_id,
                    COALESCE(split.quantity, aml.quantity) AS quantity,
                    CASE WHEN account.account_type IN %(income)s
-                        THEN -aml.balance * split.share ELSE 0 END AS revenue,
+                        THEN ROUND(-aml.balance * split.share,
+                                   currency.decimal_places)
+                        ELSE 0 END AS revenue,
                    CASE WHEN account.account_type IN %(expense)s
-                        THEN aml.balance * split.share ELSE 0 END AS cost
+                        THEN ROUND(aml.balance * split.share,
+                                   currency.decimal_places)
+                        ELSE 0 END AS cost
               FROM account_move_line aml
               JOIN account_move am ON am.id = aml.move_id
               JOIN account_account account ON account.id = aml.account_id
               JOIN res_company aml_company ON aml_company.id = aml.company_id
+              JOIN res_currency currency ON currency.id = aml_company.currency_id
          LEFT JOIN product_product product ON product.id = aml.product_id
          LEFT JOIN product_template template
                 ON template.id = product.product_tmpl_id
