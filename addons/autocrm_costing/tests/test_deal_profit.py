@@ -217,6 +217,43 @@ class TestDealProfit(VehicleSalesCase):
         self.assertAlmostEqual(profit.revenue, 125000.0 - 50.0, places=2)
         self.assertAlmostEqual(profit.cost, 99250.0, places=2)
 
+    def test_cancelled_deal_and_vin_resold(self):
+        """A returned VIN sold again: each deal keeps its own figures."""
+        first, policy, finance, agency = self._build_deal(self.lot_cheap)
+        invoice = self._complete_deal(first, policy, finance, agency)
+        wizard = (
+            self.env["stock.return.picking"]
+            .with_context(active_id=first.picking_ids.id, active_model="stock.picking")
+            .create({})
+        )
+        wizard.product_return_moves.quantity = 1
+        returned = wizard._create_return()
+        returned.move_ids.quantity = 1
+        returned.button_validate()
+        invoice._reverse_moves(cancel=True)
+        first._action_cancel()
+        self.assertEqual(first.state, "cancel")
+
+        second = self._create_deal(self.lot_cheap).with_env(self.env)
+        second.action_confirm()
+        self.env["autocrm.gate.pass"].create(
+            {"order_id": second.id, "state": "approved"}
+        )
+        for move in second.picking_ids.move_ids:
+            move.quantity = move.product_uom_qty
+        second.picking_ids.button_validate()
+        second._create_invoices(final=True).action_post()
+        self._late_bill(self.lot_cheap, 800.0)
+
+        cancelled = self._profit(first)
+        # Only the rebate, commission and agency bill stay on the first deal.
+        self.assertAlmostEqual(cancelled.vehicle_revenue, 0.0, places=2)
+        self.assertAlmostEqual(cancelled.vehicle_cost, 0.0, places=2)
+        resold = self._profit(second)
+        self.assertAlmostEqual(resold.vehicle_revenue, 120000.0, places=2)
+        self.assertAlmostEqual(resold.vehicle_cost, 98000.0 + 800.0, places=2)
+        self.assertEqual(resold.lot_id, self.lot_cheap)
+
     def test_deposit_is_not_revenue(self):
         deal, _policy, _finance, _agency = self._build_deal(self.lot_dear)
         deposit = self.env["sale.advance.payment.inv"].create(

@@ -1,5 +1,5 @@
 from odoo import Command
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import tagged
 
 from .common import CostingCase
@@ -151,3 +151,19 @@ class TestDepartmentResults(CostingCase):
             {"company_ids": [Command.set(other.ids)], "company_id": other.id}
         )
         self.assertFalse(result.search([("company_id", "=", self.company.id)]))
+
+    def test_consultant_cannot_read_store_results(self):
+        self._vendor_bill(self.account_rent, 100.0)
+        for model in (
+            "autocrm.costing.department.result",
+            "autocrm.costing.absorption",
+        ):
+            with self.subTest(model=model), self.assertRaises(AccessError):
+                self.env[model].with_user(self.consultant).search([])
+
+    def test_consultant_sees_own_counter_sales_only(self):
+        self._counter_sale(1, 30.0, user=self.consultant)
+        self._counter_sale(1, 30.0, user=self.accountant)
+        lines = self.env["autocrm.costing.line"].with_user(self.consultant).search([])
+        self.assertTrue(lines)
+        self.assertEqual(lines.user_id, self.consultant)
