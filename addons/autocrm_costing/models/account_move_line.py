@@ -12,8 +12,8 @@ class AccountMoveLine(models.Model):
         store=True,
         recursive=True,
         readonly=False,
-        help="Where the revenue or cost of this journal item is reported. Taken"
-        " from the sale order line; set it on a vendor bill line, such as"
+        help="Where the revenue or cost of this journal item is reported. It is"
+        " taken from the sale order line. Set it on a vendor bill line, such as"
         " a late freight bill or an OEM bonus, that no order line explains.",
     )
     costing_deal_id = fields.Many2one(

@@ -166,7 +166,7 @@ class AutocrmCostingDemo(models.AbstractModel):
         customers = self.env["res.partner"].create(
             [
                 {"name": name}
-                for name in ("Li Wei (demo)", "Anna Berg (demo)", "Omar Diaz")
+                for name in ("Li Wei (demo)", "Anna Berg (demo)", "Omar Diaz (demo)")
             ]
         )
         lots = self.env["stock.lot"]
@@ -192,45 +192,10 @@ class AutocrmCostingDemo(models.AbstractModel):
                 deal.order_line = [
                     Command.create({"product_id": accessories[-1].id, "is_gift": True})
                 ]
-            documents = self.env["account.move"]
-            if insured:
-                policy = self.env["autocrm.insurance.policy"].create(
-                    {
-                        "order_id": deal.id,
-                        "insurer_id": insurer.id,
-                        "policy_number": f"PA-{serial}",
-                        "premium": 6200.0,
-                        "rebate_rate": 12.0,
-                        "end_date": fields.Date.today() + relativedelta(years=1),
-                    }
-                )
-                policy.action_activate()
-                policy.action_invoice_rebate()
-                documents |= policy.rebate_invoice_id
-            if financed:
-                finance = self.env["autocrm.deal.finance"].create(
-                    {
-                        "order_id": deal.id,
-                        "lender_id": lender.id,
-                        "amount": 60000.0,
-                        "commission_amount": 1800.0,
-                        "service_fee": 500.0,
-                    }
-                )
-                finance.action_submit()
-                finance.action_approve()
-                finance.action_invoice_commission()
-                documents |= finance.commission_invoice_id
-            agency = self.env["autocrm.agency.service"].create(
-                {
-                    "order_id": deal.id,
-                    "service_type": "registration",
-                    "name": "Registration and plates",
-                    "vendor_id": agent.id,
-                    "price": 800.0,
-                    "cost": 520.0,
-                }
+            documents, agency = self._add_deal_services(
+                deal, serial, financed, insured, (insurer, lender, agent)
             )
+
             deal.action_confirm()
             agency.action_create_vendor_bill()
             agency.vendor_bill_id.invoice_date = fields.Date.context_today(self)
@@ -242,6 +207,54 @@ class AutocrmCostingDemo(models.AbstractModel):
             documents |= deal._create_invoices(final=True)
             documents.action_post()
         return lots
+
+    def _add_deal_services(self, deal, serial, financed, insured, partners):
+        """Sell insurance, finance and plates on ``deal``.
+
+        Return the rebate and commission invoices to post, and the agency
+        service whose vendor bill is made once the deal is confirmed.
+        """
+        insurer, lender, agent = partners
+        documents = self.env["account.move"]
+        if insured:
+            policy = self.env["autocrm.insurance.policy"].create(
+                {
+                    "order_id": deal.id,
+                    "insurer_id": insurer.id,
+                    "policy_number": f"PA-{serial}",
+                    "premium": 6200.0,
+                    "rebate_rate": 12.0,
+                    "end_date": fields.Date.today() + relativedelta(years=1),
+                }
+            )
+            policy.action_activate()
+            policy.action_invoice_rebate()
+            documents |= policy.rebate_invoice_id
+        if financed:
+            finance = self.env["autocrm.deal.finance"].create(
+                {
+                    "order_id": deal.id,
+                    "lender_id": lender.id,
+                    "amount": 60000.0,
+                    "commission_amount": 1800.0,
+                    "service_fee": 500.0,
+                }
+            )
+            finance.action_submit()
+            finance.action_approve()
+            finance.action_invoice_commission()
+            documents |= finance.commission_invoice_id
+        agency = self.env["autocrm.agency.service"].create(
+            {
+                "order_id": deal.id,
+                "service_type": "registration",
+                "name": "Registration and plates",
+                "vendor_id": agent.id,
+                "price": 800.0,
+                "cost": 520.0,
+            }
+        )
+        return documents, agency
 
     def _receive_vin(self, vehicle, maker, vin, price):
         order = self.env["purchase.order"].create(

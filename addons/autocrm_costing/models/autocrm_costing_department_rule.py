@@ -12,7 +12,7 @@ class AutocrmCostingDepartmentRule(models.Model):
     """Criteria that send a journal item or stock cost to a department.
 
     The rules are tried by sequence and the first one whose criteria all match
-    wins; a criterion left empty matches anything. Odoo's generic chart books
+    wins. A criterion left empty matches anything. Odoo's generic chart books
     every sale on one income account, so the default rules match on the
     costing category and send the remaining expense accounts to fixed costs.
     """
@@ -30,7 +30,7 @@ class AutocrmCostingDepartmentRule(models.Model):
         "res.company",
         string="Store",
         index=True,
-        help="Store the rule applies to; empty for every store.",
+        help="Store the rule applies to, or empty for every store.",
     )
     category = fields.Selection(CATEGORIES)
     account_type = fields.Selection(_account_type_selection)

@@ -18,8 +18,8 @@ class AutocrmCostingKpi(models.AbstractModel):
         """Return the value of ``kpi`` for the store, period and owner given.
 
         ``department`` and ``user`` narrow the figures to that department or
-        to the deals and repair orders of that employee; pass empty
-        recordsets for the whole store.
+        to the deals and repair orders of that employee. Empty recordsets
+        give the whole store.
         """
         method = getattr(self, f"_kpi_{kpi}")
         return method(company, date_from, date_to, department, user)
@@ -122,7 +122,7 @@ class AutocrmCostingKpi(models.AbstractModel):
         proportion to the time each clocked on it. Clocked time counts in
         the period it was clocked off.
         """
-        # sudo: an accountant reads efficiency without workshop rights; the
+        # sudo: an accountant reads efficiency without workshop rights, and the
         # domain keeps it to the target's store and technician.
         logs = (
             self.env["autocrm.time.log"]
@@ -156,12 +156,12 @@ class AutocrmCostingKpi(models.AbstractModel):
         """Return the Net Promoter Score of the surveys answered in the period.
 
         NPS is the share of promoters (9 or 10) minus the share of detractors
-        (0 to 6), in points from -100 to 100. An answer counts for the store
+        (0 to 6), in points from -100 to 100. A response counts for the store
         and the salesperson or responsible of the deal or repair order it is
         about.
         """
-        # sudo: survey answers belong to customer service; the filter below
-        # keeps those about the target's store and employee.
+        # sudo: survey responses belong to customer service, and the filter
+        # below keeps those about the target's store and employee.
         answers = (
             self.env["survey.user_input"]
             .sudo()
@@ -195,7 +195,7 @@ class AutocrmCostingKpi(models.AbstractModel):
 
     def _kpi_lead_conversion(self, company, date_from, date_to, department, user):
         """Return won leads over leads created in the period, in percent."""
-        # sudo: an accountant reads the conversion rate without CRM access;
+        # sudo: an accountant reads the conversion rate without CRM access, and
         # the domain keeps it to the target's store and employee.
         leads = self.env["crm.lead"].sudo().with_context(active_test=False)
         domain = Domain(

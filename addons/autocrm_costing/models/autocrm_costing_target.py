@@ -85,7 +85,7 @@ class AutocrmCostingTarget(models.Model):
         string="Period Elapsed (%)",
         compute="_compute_actual_value",
         digits=(16, 1),
-        help="Share of the period's days already past; a completion below it"
+        help="Share of the period's days already past. A completion below it"
         " means the target is behind.",
     )
 

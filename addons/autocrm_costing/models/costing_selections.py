@@ -1,8 +1,8 @@
 """Selections shared by the costing models and reports."""
 
-# What a revenue or cost is about. A journal item or stock move gets one of
-# these from its sale order line, repair order or product; an accountant may
-# set it by hand on a vendor bill line (a late freight bill, an OEM bonus).
+# Costing categories of revenue and cost. A journal item or stock move gets
+# one from its sale order line, repair order or product. An accountant may set
+# it by hand on a vendor bill line, such as a late freight bill or an OEM bonus.
 CATEGORIES = [
     ("vehicle", "Vehicle"),
     ("accessory", "Decoration Accessories"),
@@ -17,7 +17,7 @@ CATEGORIES = [
     ("parts_counter", "Parts (Counter)"),
 ]
 
-# Categories that belong to a vehicle deal; the others belong to after-sales.
+# Categories of a vehicle deal. The other categories belong to after-sales.
 DEAL_CATEGORIES = (
     "vehicle",
     "accessory",
@@ -29,7 +29,7 @@ DEAL_CATEGORIES = (
     "incentive",
 )
 
-# Who pays a repair order line, as the workshop app names it.
+# Payers of a repair order line, with the keys the workshop app uses.
 PAYERS = [
     ("customer", "Customer"),
     ("warranty", "OEM Warranty"),

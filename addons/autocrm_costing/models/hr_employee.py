@@ -9,6 +9,6 @@ class HrEmployee(models.Model):
         currency_field="currency_id",
         groups="hr.group_hr_user",
         help="Cost to the store of one hour the technician clocks on a job"
-        " (wage and charges); repair order profitability multiplies the"
+        " (wage and charges). Repair order profitability multiplies the"
         " clocked hours by it.",
     )

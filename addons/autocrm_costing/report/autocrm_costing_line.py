@@ -16,9 +16,9 @@ class AutocrmCostingLine(models.Model):
     """Revenue or cost of one journal item or stock move, with its department.
 
     Every profit report of the app reads this view. It is SQL because one
-    report row must join journal items, stock moves, the mapping rules and
-    the deal that sold a VIN; computing that in Python for tens of thousands
-    of deals would take minutes where PostgreSQL takes about a second.
+    row joins journal items, stock moves, the mapping rules and the deal that
+    sold a VIN. Python would have to load every one of those records, while
+    PostgreSQL aggregates them in one query.
 
     Revenue comes from posted customer invoices and credit notes (cancelled
     and draft ones never count). Cost comes from posted vendor bills and from
@@ -180,7 +180,7 @@ class AutocrmCostingLine(models.Model):
     )
     sold_quantity = fields.Float(
         readonly=True,
-        help="Quantity invoiced to a customer, negative on credit notes; zero"
+        help="Quantity invoiced to a customer, negative on credit notes and zero"
         " for costs.",
     )
     revenue = fields.Monetary(readonly=True)
@@ -313,7 +313,8 @@ class AutocrmCostingLine(models.Model):
          LEFT JOIN product_product product ON product.id = aml.product_id
          LEFT JOIN product_template template
                 ON template.id = product.product_tmpl_id
-         LEFT JOIN LATERAL (%(documents)s) doc ON TRUE
+         LEFT JOIN (%(documents)s) doc
+                ON doc.move_id = COALESCE(am.reversed_entry_id, am.id)
         CROSS JOIN LATERAL (%(claim_split)s) split
              WHERE am.state = 'posted'
                AND account.account_type IN %(pl_types)s
@@ -334,31 +335,43 @@ class AutocrmCostingLine(models.Model):
         )
 
     def _get_document_query(self):
-        """Find the deal or repair document that created a journal entry."""
+        """List the journal entries that deal and repair documents created.
+
+        It is joined on the entry, or on the entry a credit note reverses,
+        with an equality so that PostgreSQL can hash-join it.
+        """
         return SQL(
             """
-            SELECT policy.order_id AS deal_id, 'insurance' AS category,
-                   NULL::integer AS repair_id, NULL AS payer,
-                   NULL::integer AS claim_id
-              FROM autocrm_insurance_policy policy
-             WHERE policy.rebate_invoice_id IN (am.id, am.reversed_entry_id)
-            UNION ALL
-            SELECT finance.order_id, 'finance', NULL, NULL, NULL
-              FROM autocrm_deal_finance finance
-             WHERE finance.commission_invoice_id IN (am.id, am.reversed_entry_id)
-            UNION ALL
-            SELECT service.order_id, 'agency', NULL, NULL, NULL
-              FROM autocrm_agency_service service
-             WHERE service.vendor_bill_id IN (am.id, am.reversed_entry_id)
-            UNION ALL
-            SELECT NULL, NULL, repair.id, 'insurer', NULL
-              FROM repair_order repair
-             WHERE repair.insurer_invoice_id IN (am.id, am.reversed_entry_id)
-            UNION ALL
-            SELECT NULL, NULL, claim.repair_id, 'warranty', claim.id
-              FROM autocrm_warranty_claim claim
-             WHERE claim.invoice_id IN (am.id, am.reversed_entry_id)
-             LIMIT 1
+            SELECT DISTINCT ON (move_id) *
+              FROM (
+                    SELECT policy.rebate_invoice_id AS move_id,
+                           policy.order_id AS deal_id, 'insurance' AS category,
+                           NULL::integer AS repair_id, NULL AS payer,
+                           NULL::integer AS claim_id
+                      FROM autocrm_insurance_policy policy
+                     WHERE policy.rebate_invoice_id IS NOT NULL
+                    UNION ALL
+                    SELECT finance.commission_invoice_id, finance.order_id,
+                           'finance', NULL, NULL, NULL
+                      FROM autocrm_deal_finance finance
+                     WHERE finance.commission_invoice_id IS NOT NULL
+                    UNION ALL
+                    SELECT service.vendor_bill_id, service.order_id, 'agency',
+                           NULL, NULL, NULL
+                      FROM autocrm_agency_service service
+                     WHERE service.vendor_bill_id IS NOT NULL
+                    UNION ALL
+                    SELECT repair.insurer_invoice_id, NULL, NULL, repair.id,
+                           'insurer', NULL
+                      FROM repair_order repair
+                     WHERE repair.insurer_invoice_id IS NOT NULL
+                    UNION ALL
+                    SELECT claim.invoice_id, NULL, NULL, claim.repair_id,
+                           'warranty', claim.id
+                      FROM autocrm_warranty_claim claim
+                     WHERE claim.invoice_id IS NOT NULL
+                   ) documents
+          ORDER BY move_id
             """
         )
 
@@ -481,7 +494,7 @@ class AutocrmCostingLine(models.Model):
 
     def _get_lot_deal_query(self):
         """Find the deal that last delivered the VIN of a source row, else the
-        confirmed deal that holds it.
+        confirmed deal that reserved it.
 
         This is how a cost that names only the VIN, such as a freight bill
         or an OEM bonus paid months after delivery, lands on its deal.

@@ -19,7 +19,7 @@ class AutocrmCostingXlsx(models.AbstractModel):
     _inherit = "report.report_xlsx.abstract"
     _description = "Costing XLSX Export"
 
-    # (field name or dotted path, column title, kind); set by each export.
+    # Each export sets its columns as (field name or dotted path, title, kind).
     # Titles stay in English: the export is read by the accountant's tools.
     _costing_columns = []
     _costing_title = ""
@@ -58,7 +58,7 @@ class AutocrmCostingXlsx(models.AbstractModel):
         }
 
     def _write_header(self, sheet, styles, objs):
-        """Write title, store, period and creation time; return the next row."""
+        """Write title, store, period and creation time, and return the next row."""
         stores = objs.mapped("company_id") or self.env.company
         dates = [date for date in objs.mapped(self._costing_date_field) if date]
         if dates:

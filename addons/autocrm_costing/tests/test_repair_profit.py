@@ -82,6 +82,7 @@ class TestRepairProfit(CostingCase):
             )
             for quantity, payer in ((2, "customer"), (1, "warranty"))
         ]
+
         customer_line, warranty_line = repair.labour_line_ids
         self.env["autocrm.time.log"].create(
             [
@@ -99,11 +100,13 @@ class TestRepairProfit(CostingCase):
                 },
             ]
         )
+
         repair.action_workshop_start()
         repair.quality_inspector_id = self.inspector
         repair.action_repair_end()
         repair.action_create_invoices()
         repair.sale_order_id.invoice_ids.action_post()
+
         claim = repair.warranty_claim_ids
         claim.action_submit()
         claim.action_approve()

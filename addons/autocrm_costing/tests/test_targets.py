@@ -224,6 +224,7 @@ class TestTargets(CostingCase):
                 "is_nps": True,
             }
         )
+
         # Any document with a store and a salesperson works; deals and repair
         # orders join the selection when their apps add themselves to it.
         own_order, other_order = self.env["crm.lead"].create(
@@ -257,6 +258,7 @@ class TestTargets(CostingCase):
                 }
             )
             answer.write({"state": "done", "end_datetime": fields.Datetime.now()})
+
         own = self._target(kpi="csi_nps", target_value=50.0)
         # Promoters 2 of 4, detractors 1 of 4.
         self.assertEqual(own.actual_value, 25.0)
@@ -266,5 +268,5 @@ class TestTargets(CostingCase):
             user_id=False,
             department_id=self.env.ref("autocrm_costing.department_service_labour").id,
         )
-        # Store-wide the other consultant's 0 is a fifth answer.
+        # Store-wide, the other consultant's 0 is a fifth response.
         self.assertEqual(store.actual_value, 100.0 * (2 - 2) / 5)

@@ -47,6 +47,7 @@ class AutocrmCostingTargetCopy(models.TransientModel):
                     date=previous_start,
                 )
             )
+
         current = targets.search([*common, ("date_from", "=", self.date_from)])
         taken = {
             (target.kpi, target.department_id.id, target.user_id.id)
@@ -57,6 +58,7 @@ class AutocrmCostingTargetCopy(models.TransientModel):
                 (target.kpi, target.department_id.id, target.user_id.id) not in taken
             )
         )
+
         copies = targets.create(
             [
                 {
@@ -72,5 +74,6 @@ class AutocrmCostingTargetCopy(models.TransientModel):
                 for target in to_copy
             ]
         )
+
         bulk = self.env["autocrm.costing.target.bulk"]
         return bulk._action_open_targets(current | copies)
