@@ -1,3 +1,4 @@
+from . import autocrm_costing_report_mixin
 from . import autocrm_costing_line
 from . import autocrm_costing_department_result
 from . import autocrm_costing_absorption

@@ -11,6 +11,7 @@ class AutocrmCostingAbsorption(models.Model):
     """
 
     _name = "autocrm.costing.absorption"
+    _inherit = ["autocrm.costing.report.mixin"]
     _description = "Service Absorption"
     _auto = False
     _order = "month desc, company_id"

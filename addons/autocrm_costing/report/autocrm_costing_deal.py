@@ -12,6 +12,7 @@ class AutocrmCostingDeal(models.Model):
     """
 
     _name = "autocrm.costing.deal"
+    _inherit = ["autocrm.costing.report.mixin"]
     _description = "Deal Profitability"
     _auto = False
     _order = "date desc, id desc"

@@ -12,6 +12,7 @@ class AutocrmCostingDepartmentResult(models.Model):
     """
 
     _name = "autocrm.costing.department.result"
+    _inherit = ["autocrm.costing.report.mixin"]
     _description = "Department Result"
     _auto = False
     _order = "month desc, company_id, department_sequence"

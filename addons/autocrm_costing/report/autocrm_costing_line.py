@@ -29,6 +29,7 @@ class AutocrmCostingLine(models.Model):
     """
 
     _name = "autocrm.costing.line"
+    _inherit = ["autocrm.costing.report.mixin"]
     _description = "Profit Line"
     _auto = False
     _order = "date desc, id desc"
@@ -217,7 +218,20 @@ class AutocrmCostingLine(models.Model):
                 SELECT src.*,
                        COALESCE(src.source_deal_id, lot_deal.order_id) AS deal_id
                   FROM src
-             LEFT JOIN LATERAL (%(lot_deal)s) lot_deal ON src.source_deal_id IS NULL
+             LEFT JOIN (%(lot_deal)s) lot_deal
+                    ON lot_deal.lot_id = src.lot_id AND src.source_deal_id IS NULL
+            ),
+            -- The mapping rules are matched once per distinct combination of
+            -- the criteria, not once per journal item.
+            rule_keys AS (
+                SELECT r.*, matched.department_id
+                  FROM (SELECT DISTINCT company_id,
+                               COALESCE(category, '') AS category,
+                               COALESCE(account_id, 0) AS account_id,
+                               COALESCE(account_type, '') AS account_type,
+                               analytic_ids
+                          FROM resolved) r
+             LEFT JOIN LATERAL (%(rule)s) matched ON TRUE
             )
             SELECT r.id, r.name, r.source, r.date, r.company_id,
                    company.currency_id, r.category,
@@ -241,7 +255,12 @@ class AutocrmCostingLine(models.Model):
          LEFT JOIN sale_order deal ON deal.id = r.deal_id
          LEFT JOIN repair_order repair ON repair.id = r.repair_id
          LEFT JOIN stock_lot lot ON lot.id = r.lot_id
-         LEFT JOIN LATERAL (%(rule)s) matched ON TRUE
+         LEFT JOIN rule_keys matched
+                ON matched.company_id = r.company_id
+               AND matched.category = COALESCE(r.category, '')
+               AND matched.account_id = COALESCE(r.account_id, 0)
+               AND matched.account_type = COALESCE(r.account_type, '')
+               AND matched.analytic_ids = r.analytic_ids
          LEFT JOIN autocrm_costing_department department
                 ON department.id = matched.department_id
             """,
@@ -266,7 +285,7 @@ class AutocrmCostingLine(models.Model):
         """
         return SQL(
             """
-            SELECT aml.id * 10 + split.id_offset AS id,
+            SELECT aml.id * 10 + COALESCE(split.id_offset, 1) AS id,
                    aml.name AS name,
                    'journal' AS source,
                    aml.date AS date,
@@ -277,14 +296,16 @@ class AutocrmCostingLine(models.Model):
                                  ELSE 'parts_workshop' END) AS category,
                    aml.account_id AS account_id,
                    account.account_type AS account_type,
-                   ARRAY(
+                   CASE WHEN aml.analytic_distribution IS NULL
+                        THEN ARRAY[]::integer[]
+                        ELSE ARRAY(
                        SELECT key_part.id::integer
                          FROM jsonb_object_keys(
                                   COALESCE(aml.analytic_distribution, '{}')
                               ) AS dist(key),
                               unnest(string_to_array(dist.key, ','))
                                   AS key_part(id)
-                   ) AS analytic_ids,
+                   ) END AS analytic_ids,
                    aml.move_id AS account_move_id,
                    aml.id AS move_line_id,
                    NULL::integer AS stock_move_id,
@@ -298,11 +319,11 @@ class AutocrmCostingLine(models.Model):
                    aml.product_id AS product_id,
                    COALESCE(split.quantity, aml.quantity) AS quantity,
                    CASE WHEN account.account_type IN %(income)s
-                        THEN ROUND(-aml.balance * split.share,
+                        THEN ROUND(-aml.balance * COALESCE(split.share, 1),
                                    currency.decimal_places)
                         ELSE 0 END AS revenue,
                    CASE WHEN account.account_type IN %(expense)s
-                        THEN ROUND(aml.balance * split.share,
+                        THEN ROUND(aml.balance * COALESCE(split.share, 1),
                                    currency.decimal_places)
                         ELSE 0 END AS cost
               FROM account_move_line aml
@@ -315,7 +336,7 @@ class AutocrmCostingLine(models.Model):
                 ON template.id = product.product_tmpl_id
          LEFT JOIN (%(documents)s) doc
                 ON doc.move_id = COALESCE(am.reversed_entry_id, am.id)
-        CROSS JOIN LATERAL (%(claim_split)s) split
+         LEFT JOIN (%(claim_split)s) split ON split.claim_id = doc.claim_id
              WHERE am.state = 'posted'
                AND account.account_type IN %(pl_types)s
                AND aml.display_type IS DISTINCT FROM 'cogs'
@@ -376,35 +397,28 @@ class AutocrmCostingLine(models.Model):
         )
 
     def _get_claim_split_query(self):
-        """Return one row (share 1) per journal item, or one per claim line kind.
+        """Return the parts and labour shares of each warranty claim.
 
         ``id_offset`` keeps the ids of the split rows unique: 1 for a whole
         journal item, 4 for the parts share and 5 for the labour share. A
         split row takes its quantity (parts, or hours sold) from the claim.
+        A claim without lines, or whose lines total zero, is not split.
         """
         return SQL(
             """
-            SELECT CASE claim_kind.kind WHEN 'part' THEN 'parts_workshop'
-                                        ELSE 'labour' END AS category,
-                   claim_kind.amount / claim_total.amount AS share,
-                   claim_kind.quantity,
-                   CASE claim_kind.kind WHEN 'part' THEN 4 ELSE 5 END
-                       AS id_offset
-              FROM (SELECT line.kind, SUM(line.amount) AS amount,
-                           SUM(line.quantity) AS quantity
-                      FROM autocrm_warranty_claim_line line
-                     WHERE line.claim_id = doc.claim_id
-                  GROUP BY line.kind) claim_kind,
-                   (SELECT SUM(line.amount) AS amount
-                      FROM autocrm_warranty_claim_line line
-                     WHERE line.claim_id = doc.claim_id) claim_total
+            SELECT line.claim_id,
+                   CASE line.kind WHEN 'part' THEN 'parts_workshop'
+                                  ELSE 'labour' END AS category,
+                   SUM(line.amount) / claim_total.amount AS share,
+                   SUM(line.quantity) AS quantity,
+                   CASE line.kind WHEN 'part' THEN 4 ELSE 5 END AS id_offset
+              FROM autocrm_warranty_claim_line line
+              JOIN (SELECT claim_id, SUM(amount) AS amount
+                      FROM autocrm_warranty_claim_line
+                  GROUP BY claim_id) claim_total
+                ON claim_total.claim_id = line.claim_id
              WHERE claim_total.amount <> 0
-            UNION ALL
-            SELECT NULL, 1.0, NULL, 1
-             WHERE doc.claim_id IS NULL
-                OR NOT EXISTS (
-                    SELECT 1 FROM autocrm_warranty_claim_line line
-                     WHERE line.claim_id = doc.claim_id AND line.amount <> 0)
+          GROUP BY line.claim_id, line.kind, claim_total.amount
             """
         )
 
@@ -493,7 +507,7 @@ class AutocrmCostingLine(models.Model):
         )
 
     def _get_lot_deal_query(self):
-        """Find the deal that last delivered the VIN of a source row, else the
+        """Return, per VIN, the deal that last delivered it, else the
         confirmed deal that reserved it.
 
         This is how a cost that names only the VIN, such as a freight bill
@@ -501,28 +515,25 @@ class AutocrmCostingLine(models.Model):
         """
         return SQL(
             """
-            SELECT order_id FROM (
-                (SELECT sol.order_id, 1 AS priority
-                   FROM stock_move_line sml
-                   JOIN stock_move sm ON sm.id = sml.move_id
-                   JOIN sale_order_line sol ON sol.id = sm.sale_line_id
-                  WHERE sml.lot_id = src.lot_id
-                    AND sm.state = 'done'
-                    AND sm.is_out
-               ORDER BY sm.date DESC, sm.id DESC
-                  LIMIT 1)
-                UNION ALL
-                (SELECT deal.id, 2
-                   FROM sale_order deal
-                  WHERE deal.vehicle_lot_id = src.lot_id
-                    AND deal.is_vehicle_deal
-                    AND deal.state = 'sale'
-               ORDER BY deal.id DESC
-                  LIMIT 1)
-            ) candidate
-            WHERE src.lot_id IS NOT NULL
-            ORDER BY priority
-            LIMIT 1
+            SELECT DISTINCT ON (lot_id) lot_id, order_id
+              FROM (
+                    SELECT sml.lot_id, sol.order_id, 1 AS priority,
+                           sm.date, sm.id
+                      FROM stock_move_line sml
+                      JOIN stock_move sm ON sm.id = sml.move_id
+                      JOIN sale_order_line sol ON sol.id = sm.sale_line_id
+                     WHERE sml.lot_id IS NOT NULL
+                       AND sm.state = 'done'
+                       AND sm.is_out
+                    UNION ALL
+                    SELECT deal.vehicle_lot_id, deal.id, 2, deal.date_order,
+                           deal.id
+                      FROM sale_order deal
+                     WHERE deal.vehicle_lot_id IS NOT NULL
+                       AND deal.is_vehicle_deal
+                       AND deal.state = 'sale'
+                   ) candidate
+          ORDER BY lot_id, priority, date DESC, id DESC
             """
         )
 

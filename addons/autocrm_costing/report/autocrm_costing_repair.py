@@ -12,6 +12,7 @@ class AutocrmCostingRepair(models.Model):
     """
 
     _name = "autocrm.costing.repair"
+    _inherit = ["autocrm.costing.report.mixin"]
     _description = "Repair Order Profitability"
     _auto = False
     _order = "date desc, id desc"

@@ -167,3 +167,11 @@ class TestDepartmentResults(CostingCase):
         lines = self.env["autocrm.costing.line"].with_user(self.consultant).search([])
         self.assertTrue(lines)
         self.assertEqual(lines.user_id, self.consultant)
+
+    def test_report_reads_turn_jit_off(self):
+        self.env.cr.execute("SET LOCAL jit = on")
+        self.env["autocrm.costing.department.result"]._read_group(
+            [], aggregates=["revenue:sum"]
+        )
+        self.env.cr.execute("SHOW jit")
+        self.assertEqual(self.env.cr.fetchone()[0], "off")
