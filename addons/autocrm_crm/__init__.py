@@ -1,2 +1,2 @@
 from . import models
-from .hooks import pre_init_hook
+from .hooks import post_init_hook, pre_init_hook

@@ -38,6 +38,7 @@
     ],
     "demo": [
         "demo/res_users_demo.xml",
+        "demo/autocrm_crm_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [
@@ -45,5 +46,6 @@
         ],
     },
     "pre_init_hook": "pre_init_hook",
+    "post_init_hook": "post_init_hook",
     "installable": True,
 }

@@ -33,5 +33,10 @@
         "demo/res_users_demo.xml",
         "demo/autocrm_parts_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "autocrm_parts/static/tests/tours/*.js",
+        ],
+    },
     "installable": True,
 }

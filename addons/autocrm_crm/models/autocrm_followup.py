@@ -54,7 +54,9 @@ class AutocrmFollowup(models.Model):
     @api.depends("res_model", "res_id")
     def _compute_document_name(self):
         for followup in self:
-            record = followup._get_document()
+            # sudo: customer service lists follow-ups of deals and repair
+            # orders it may not open; only the document name is shown.
+            record = followup.sudo()._get_document()
             followup.document_name = record.display_name if record else False
 
     def _get_document(self):

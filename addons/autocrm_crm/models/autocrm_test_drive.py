@@ -4,7 +4,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Domain
 
-# States in which a booking holds its demo car; the others free the slot.
+# States in which a booking blocks its demo car. Cancelled and no-show
+# bookings free the slot.
 BLOCKING_STATES = ("booked", "ongoing", "done")
 # Length of a slot unless the consultant changes its end.
 DEFAULT_DURATION = timedelta(hours=1)
@@ -116,10 +117,10 @@ class AutocrmTestDrive(models.Model):
     )
 
     # Two bookings of one car may not overlap. PostgreSQL enforces it, so two
-    # users saving at the same moment cannot both succeed; the Python check
-    # below only gives a friendlier message in the common case.
-    # The definition is written the way pg_get_constraintdef() returns it, so
-    # that a module update finds it unchanged and does not rebuild the index.
+    # users saving at the same moment cannot both succeed. _check_slot_free()
+    # runs first and gives a message that names the other booking. The
+    # definition is written the way pg_get_constraintdef() returns it, so that
+    # a module update finds it unchanged and does not rebuild the index.
     _no_double_booking = models.Constraint(
         "EXCLUDE USING gist (vehicle_id WITH =, "
         "tsrange(date_start, date_stop) WITH &&) "
@@ -253,7 +254,11 @@ class AutocrmTestDrive(models.Model):
                 vals.get("date_stop"),
                 vals.get("state", "booked"),
             )
-        return super().create(vals_list)
+        drives = super().create(vals_list)
+        # Constraints only run for the fields given, and a booking may name
+        # neither a prospect nor a customer.
+        drives._check_driver()
+        return drives
 
     def write(self, vals):
         if vals.keys() & {"vehicle_id", "date_start", "date_stop", "state"}:

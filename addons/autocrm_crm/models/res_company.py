@@ -1,6 +1,15 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+SCORE_WEIGHT_FIELDS = (
+    "autocrm_score_weight_recency",
+    "autocrm_score_weight_frequency",
+    "autocrm_score_weight_monetary",
+    "autocrm_score_weight_referral",
+    "autocrm_score_weight_event",
+    "autocrm_score_weight_survey",
+)
+
 
 class ResCompany(models.Model):
     _inherit = "res.company"
@@ -85,6 +94,30 @@ class ResCompany(models.Model):
                         "%(threshold)s. Enter a score from 0 to 10.",
                         company=company.name,
                         threshold=threshold,
+                    )
+                )
+
+    @api.constrains(*SCORE_WEIGHT_FIELDS, "autocrm_score_monetary_target")
+    def _check_autocrm_score_settings(self):
+        for company in self:
+            for name in SCORE_WEIGHT_FIELDS:
+                if company[name] < 0:
+                    raise ValidationError(
+                        self.env._(
+                            "The value score weight %(weight)s of %(company)s is "
+                            "%(value)s. Enter 0 or more.",
+                            weight=self._fields[name].string,
+                            company=company.name,
+                            value=company[name],
+                        )
+                    )
+            if company.autocrm_score_monetary_target <= 0:
+                raise ValidationError(
+                    self.env._(
+                        "The amount for a full money score of %(company)s is "
+                        "%(amount)s. Enter an amount above 0.",
+                        company=company.name,
+                        amount=company.autocrm_score_monetary_target,
                     )
                 )
 

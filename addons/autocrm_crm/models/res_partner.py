@@ -42,7 +42,7 @@ class ResPartner(models.Model):
     showroom_visit_count = fields.Integer(compute="_compute_dealership_counts")
     event_attendance_count = fields.Integer(
         compute="_compute_dealership_counts",
-        help="Events attended in the last three years.",
+        help="Owner events attended in the last three years.",
     )
     # Referrals
     referred_by_id = fields.Many2one(
@@ -122,7 +122,11 @@ class ResPartner(models.Model):
         events = count_by(
             "event.registration",
             "partner_id",
-            [("state", "=", "done"), ("event_id.date_begin", ">=", since)],
+            [
+                ("state", "=", "done"),
+                ("event_id.is_owner_event", "=", True),
+                ("event_id.date_begin", ">=", since),
+            ],
         )
         for partner in self:
             partner.owned_vehicle_count = vehicles.get(partner.id, 0)
@@ -272,97 +276,103 @@ class ResPartner(models.Model):
     def _get_value_score_components(self):
         """Return {partner id: {component: 0-100}} from invoices and activity."""
         today = fields.Date.context_today(self)
-        since = today - timedelta(days=SCORE_WINDOW_DAYS)
-        company = self.env.company
-        invoice_domain = [
+        facts = self._read_value_score_facts(today - timedelta(days=SCORE_WINDOW_DAYS))
+        target = self.env.company.autocrm_score_monetary_target or 1.0
+        result = {}
+        for partner in self:
+            count, last = facts["invoices"].get(partner.id, (0, None))
+            money = max(facts["money"].get(partner.id, 0.0), 0.0)
+            average_nps = facts["nps"].get(partner.id)
+            result[partner.id] = {
+                "recency": round(self._score_recency(today, last), 1),
+                "frequency": self._score_count(count, FREQUENCY_FULL_COUNT),
+                "monetary": round(100.0 * min(money / target, 1.0), 1),
+                "referral": self._score_count(
+                    facts["referrals"].get(partner.id, 0), REFERRAL_FULL_COUNT
+                ),
+                "event": self._score_count(
+                    facts["events"].get(partner.id, 0), EVENT_FULL_COUNT
+                ),
+                "survey": SURVEY_NEUTRAL_SCORE
+                if average_nps is None
+                else round(average_nps * 10.0, 1),
+            }
+        return result
+
+    @api.model
+    def _score_recency(self, today, last_invoice_date):
+        if not last_invoice_date:
+            return 0.0
+        late_days = max((today - last_invoice_date).days - RECENCY_FULL_DAYS, 0)
+        return max(
+            0.0, 100.0 * (1 - late_days / (RECENCY_ZERO_DAYS - RECENCY_FULL_DAYS))
+        )
+
+    @api.model
+    def _score_count(self, count, full_count):
+        return round(100.0 * min(count, full_count) / full_count, 1)
+
+    def _read_value_score_facts(self, since):
+        """Return per-partner totals since ``since``, each as {partner id: value}.
+
+        Keys: ``invoices`` (count and last date of posted invoices), ``money``
+        (untaxed amount invoiced minus credit notes), ``referrals``,
+        ``events`` (owner events attended) and ``nps`` (average NPS answer).
+        """
+
+        def by_partner(model, domain, group_field, aggregates):
+            groups = self.env[model]._read_group(domain, [group_field], aggregates)
+            if len(aggregates) == 1:
+                return {partner.id: value for partner, value in groups}
+            return {partner.id: tuple(values) for partner, *values in groups}
+
+        invoiced = [
             ("commercial_partner_id", "in", self.ids),
             ("state", "=", "posted"),
             ("invoice_date", ">=", since),
         ]
-        invoices = {
-            partner.id: (count, last)
-            for partner, count, last in self.env["account.move"]._read_group(
-                [*invoice_domain, ("move_type", "=", "out_invoice")],
-                ["commercial_partner_id"],
+        return {
+            "invoices": by_partner(
+                "account.move",
+                [*invoiced, ("move_type", "=", "out_invoice")],
+                "commercial_partner_id",
                 ["__count", "invoice_date:max"],
-            )
-        }
-        money = {
-            partner.id: total
-            for partner, total in self.env["account.move"]._read_group(
-                [*invoice_domain, ("move_type", "in", ("out_invoice", "out_refund"))],
-                ["commercial_partner_id"],
+            ),
+            "money": by_partner(
+                "account.move",
+                [*invoiced, ("move_type", "in", ("out_invoice", "out_refund"))],
+                "commercial_partner_id",
                 ["amount_untaxed_signed:sum"],
-            )
-        }
-        referrals = {
-            partner.id: count
-            for partner, count in self.env["res.partner"]._read_group(
-                [("referred_by_id", "in", self.ids)], ["referred_by_id"], ["__count"]
-            )
-        }
-        events = {
-            partner.id: count
-            for partner, count in self.env["event.registration"]._read_group(
+            ),
+            "referrals": by_partner(
+                "res.partner",
+                [("referred_by_id", "in", self.ids)],
+                "referred_by_id",
+                ["__count"],
+            ),
+            "events": by_partner(
+                "event.registration",
                 [
                     ("partner_id", "in", self.ids),
                     ("state", "=", "done"),
+                    ("event_id.is_owner_event", "=", True),
                     ("event_id.date_begin", ">=", since),
                 ],
-                ["partner_id"],
+                "partner_id",
                 ["__count"],
-            )
-        }
-        nps = {
-            partner.id: average
-            for partner, average in self.env["survey.user_input"]._read_group(
+            ),
+            "nps": by_partner(
+                "survey.user_input",
                 [
                     ("partner_id", "in", self.ids),
                     ("state", "=", "done"),
                     ("nps_score", ">=", 0),
                     ("create_date", ">=", since),
                 ],
-                ["partner_id"],
+                "partner_id",
                 ["nps_score:avg"],
-            )
+            ),
         }
-        target = company.autocrm_score_monetary_target or 1.0
-        result = {}
-        for partner in self:
-            count, last = invoices.get(partner.id, (0, None))
-            if last:
-                days = (today - last).days
-                overdue = max(days - RECENCY_FULL_DAYS, 0)
-                span = RECENCY_ZERO_DAYS - RECENCY_FULL_DAYS
-                recency = max(0.0, 100.0 * (1 - overdue / span))
-            else:
-                recency = 0.0
-            average = nps.get(partner.id)
-            result[partner.id] = {
-                "recency": round(recency, 1),
-                "frequency": 100.0
-                * min(count, FREQUENCY_FULL_COUNT)
-                / FREQUENCY_FULL_COUNT,
-                "monetary": round(
-                    100.0 * min(max(money.get(partner.id, 0.0), 0.0) / target, 1.0), 1
-                ),
-                "referral": round(
-                    100.0
-                    * min(referrals.get(partner.id, 0), REFERRAL_FULL_COUNT)
-                    / REFERRAL_FULL_COUNT,
-                    1,
-                ),
-                "event": round(
-                    100.0
-                    * min(events.get(partner.id, 0), EVENT_FULL_COUNT)
-                    / EVENT_FULL_COUNT,
-                    1,
-                ),
-                "survey": round(average * 10.0, 1)
-                if average is not None
-                else SURVEY_NEUTRAL_SCORE,
-            }
-        return result
 
     # ------------------------------------------------------------------
     # 360° view buttons
@@ -400,4 +410,6 @@ class ResPartner(models.Model):
         return self._action_related("base.action_partner_form", "referred_by_id")
 
     def action_compute_value_score(self):
-        self._compute_value_score()
+        # sudo: the score sums invoices and survey answers that a consultant may
+        # not read; only the aggregated components are stored on the partner.
+        self.sudo()._compute_value_score()

@@ -86,7 +86,11 @@ class SurveyUserInput(models.Model):
             and f"{self.autocrm_document_ref._name},{self.autocrm_document_ref.id}",
             "category": "service" if is_service else "sales",
             "severity": "high" if self.nps_score <= 3 else "medium",
-            "user_id": company.autocrm_customer_service_user_id.id,
+            # Explicit, because the default responsible would be the
+            # respondent's user (often the public user).
+            "user_id": company.autocrm_customer_service_user_id.id
+            or self.autocrm_followup_id.user_id.id
+            or False,
             "company_id": company.id,
             "user_input_id": self.id,
         }

@@ -4,7 +4,7 @@ from psycopg2 import IntegrityError
 
 from odoo import fields
 from odoo.exceptions import ValidationError
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 from odoo.tools import mute_logger
 
 from .common import AutocrmCrmCommon
@@ -99,13 +99,17 @@ class TestFollowupRules(AutocrmCrmCommon):
             self.Rule._trigger_event("car_washed", self.lead)
 
     def test_event_fired_by_user_without_rule_access(self):
+        # A workshop or parts user has no access to follow-up rules, but
+        # finishing their job still plans the follow-ups.
         self._rule()
-        technician_env = self.env(user=self.customer_service.id)
-        lead = self.lead.with_env(technician_env)
-        followups = self.Rule.with_user(self.other_consultant)._trigger_event(
-            "vehicle_delivered", lead.sudo()
+        plain_user = new_test_user(
+            self.env, login="plain_user", groups="autocrm_base.group_dealership_user"
+        )
+        followups = self.Rule.with_user(plain_user)._trigger_event(
+            "vehicle_delivered", self.lead
         )
         self.assertEqual(len(followups), 1)
+        self.assertEqual(followups.activity_id.user_id, self.consultant)
 
     def test_lead_created_event(self):
         rule = self._rule(event_code="lead_created", delay_days=0)

@@ -1,8 +1,13 @@
 from datetime import timedelta
 
+from psycopg2 import IntegrityError
+
 from odoo import Command, fields
 from odoo.exceptions import ValidationError
 from odoo.tests import tagged
+from odoo.tools import mute_logger
+
+from odoo.addons.autocrm_crm.hooks import post_init_hook
 
 from .common import AutocrmCrmCommon
 
@@ -72,6 +77,35 @@ class TestReferralsAndMembership(AutocrmCrmCommon):
         self._invoice(self.friend)
         self.assertEqual(self.referrer.loyalty_points, 800)
 
+    def test_invoice_earns_membership_points(self):
+        invoice = self._invoice(self.friend, amount=1234.4)
+        card = self.friend._get_membership_card(self.program)
+        self.assertEqual(card.points, 1234)
+        self.assertEqual(invoice.autocrm_membership_points, 1234)
+        self.assertEqual(card.history_ids.order_id, invoice.id)
+
+    def test_credit_note_takes_points_back(self):
+        invoice = self._invoice(self.friend, amount=1000)
+        refund = invoice._reverse_moves()
+        refund.action_post()
+        card = self.friend._get_membership_card(self.program)
+        self.assertEqual(card.points, 0)
+        self.assertEqual(refund.autocrm_membership_points, -1000)
+
+    def test_reposted_invoice_earns_points_once(self):
+        invoice = self._invoice(self.friend, amount=1000)
+        invoice.button_draft()
+        invoice.action_post()
+        card = self.friend._get_membership_card(self.program)
+        self.assertEqual(card.points, 1000)
+
+    def test_program_kept_off_sale_orders(self):
+        if "sale_ok" not in self.program._fields:
+            self.skipTest("sale_loyalty is not installed")
+        self.program.sale_ok = True
+        post_init_hook(self.env)
+        self.assertFalse(self.program.sale_ok)
+
     def test_self_referral_rejected(self):
         with self.assertRaisesRegex(ValidationError, "loop"):
             self.referrer.referred_by_id = self.referrer
@@ -87,6 +121,12 @@ class TestReferralsAndMembership(AutocrmCrmCommon):
         self.assertEqual(
             self.referrer.loyalty_tier_id, self.env.ref("autocrm_crm.loyalty_tier_gold")
         )
+
+    def test_two_tiers_at_same_points_rejected(self):
+        with self.assertRaises(IntegrityError), mute_logger("odoo.sql_db"):
+            self.env["autocrm.loyalty.tier"].create(
+                {"name": "Copy", "min_points": 5000}
+            )
 
     def test_tier_with_negative_points_rejected(self):
         with self.assertRaisesRegex(ValidationError, "Enter 0"):
@@ -172,6 +212,14 @@ class TestCustomerValueScore(AutocrmCrmCommon):
         self.assertEqual(modest.value_score_event, 100.0)
         self.assertAlmostEqual(modest.value_score - before, 20.0)
 
+    def test_other_events_do_not_count(self):
+        self._attend_event(self.customer)
+        self.env["event.event"].search([("name", "=", "Owner club meeting")]).write(
+            {"is_owner_event": False}
+        )
+        self.customer._compute_value_score()
+        self.assertEqual(self.customer.value_score_event, 0.0)
+
     def test_survey_component_from_nps(self):
         survey = self.env.ref("autocrm_crm.survey_sales_satisfaction")
         question = self.env.ref("autocrm_crm.survey_sales_satisfaction_nps")
@@ -192,6 +240,14 @@ class TestCustomerValueScore(AutocrmCrmCommon):
         self.customer._compute_value_score()
         self.assertEqual(self.customer.value_score, 100.0)
         self.assertEqual(self.customer.value_segment, "champion")
+
+    def test_negative_weight_rejected(self):
+        with self.assertRaisesRegex(ValidationError, "Enter 0 or more"):
+            self.company.autocrm_score_weight_event = -5
+
+    def test_zero_monetary_target_rejected(self):
+        with self.assertRaisesRegex(ValidationError, "above 0"):
+            self.company.autocrm_score_monetary_target = 0
 
     def test_cron_scores_customers_in_batches(self):
         owner = self.env["res.partner"].create({"name": "Owner only"})

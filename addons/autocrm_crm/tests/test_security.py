@@ -21,11 +21,13 @@ class TestRecordRules(AutocrmCrmCommon):
                 "company_id": cls.other_company.id,
             }
         )
+
         Lead = cls.env["crm.lead"]
         cls.lead_a = Lead.create({"name": "Lead of A", "user_id": cls.consultant.id})
         cls.lead_b = Lead.create(
             {"name": "Lead of B", "user_id": cls.other_consultant.id}
         )
+
         Visit = cls.env["autocrm.showroom.visit"]
         cls.visit_a = Visit.with_user(cls.consultant).create({"visitor_name": "A"})
         cls.visit_b = Visit.with_user(cls.other_consultant).create(
@@ -34,6 +36,7 @@ class TestRecordRules(AutocrmCrmCommon):
         cls.visit_other_store = Visit.with_user(cls.other_store_consultant).create(
             {"visitor_name": "C", "company_id": cls.other_company.id}
         )
+
         TestDrive = cls.env["autocrm.test.drive"]
         cls.drive_a = TestDrive.with_user(cls.consultant).create(
             cls._test_drive_vals(start_hour=9)
@@ -127,3 +130,7 @@ class TestRecordRules(AutocrmCrmCommon):
         partner = self.customer.with_user(self.customer_service)
         self.assertEqual(partner.test_drive_count, 2)
         self.assertEqual(partner.complaint_count, 0)
+
+    def test_consultant_recomputes_value_score(self):
+        self.customer.with_user(self.consultant).action_compute_value_score()
+        self.assertTrue(self.customer.value_score_date)

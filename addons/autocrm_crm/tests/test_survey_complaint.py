@@ -44,6 +44,16 @@ class TestSurveyNps(AutocrmCrmCommon):
         self.assertEqual(complaint.severity, "high")
         self.assertEqual(complaint.user_id, self.customer_service)
 
+    def test_public_answer_complaint_goes_to_customer_service(self):
+        answer = self.survey.sudo()._create_answer(
+            partner=self.customer, check_attempts=False
+        )
+        public = self.env.ref("base.public_user")
+        answer = answer.with_user(public).sudo()
+        answer._save_lines(self.nps_question, "1")
+        answer._mark_done()
+        self.assertEqual(answer.complaint_ids.user_id, self.customer_service)
+
     def test_score_at_threshold_opens_nothing(self):
         self.assertFalse(self._answer(7).complaint_ids)
 

@@ -51,6 +51,12 @@ class TestTestDrive(AutocrmCrmCommon):
         with self.assertRaisesRegex(ValidationError, "neither a prospect"):
             self._book(partner_id=False)
 
+    def test_driver_missing_from_values_rejected(self):
+        vals = self._test_drive_vals()
+        del vals["partner_id"]
+        with self.assertRaisesRegex(ValidationError, "neither a prospect"):
+            self.TestDrive.create(vals)
+
     def test_non_demo_car_rejected(self):
         car = self.env["fleet.vehicle"].create({"model_id": self.model.id})
         with self.assertRaisesRegex(ValidationError, "not a demo car"):
@@ -90,7 +96,7 @@ class TestTestDrive(AutocrmCrmCommon):
             cancelled.action_reset_to_booked()
 
     def test_database_rejects_overlap_without_python_check(self):
-        # Bypass the ORM check: the exclusion constraint alone must refuse it.
+        # Bypass the ORM check: the exclusion constraint alone must reject it.
         self._book(start_hour=10, hours=2)
         start, stop = self._slot(11)
         with self.assertRaises(IntegrityError), mute_logger("odoo.sql_db"):
@@ -137,6 +143,10 @@ class TestTestDrive(AutocrmCrmCommon):
         drive = self._book(odometer_out=900)
         with self.assertRaisesRegex(ValidationError, "lower than the previous"):
             drive.action_start()
+
+    def test_negative_odometer_rejected(self):
+        with self.assertRaisesRegex(ValidationError, "cannot be negative"):
+            self._book(odometer_out=-1)
 
     def test_done_requires_ongoing(self):
         drive = self._book()

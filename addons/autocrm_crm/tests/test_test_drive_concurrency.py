@@ -72,7 +72,7 @@ class TestTestDriveConcurrency(TransactionCase):
         }
 
     def _wait_until_blocked(self, cr, pid):
-        """Wait until the backend ``pid`` waits for a lock; return whether it did."""
+        """Return True once the backend ``pid`` waits for a lock, False on timeout."""
         deadline = time.monotonic() + WAIT_SECONDS
         while time.monotonic() < deadline:
             cr.execute(
@@ -111,7 +111,7 @@ class TestTestDriveConcurrency(TransactionCase):
                     )
                     env_b.flush_all()
                 outcome["result"] = "booked"
-            except Exception as error:  # the assert below reports it
+            except Exception as error:  # reported by the assertion below
                 outcome["result"] = error
 
         thread = threading.Thread(target=book_second, name="second booking")

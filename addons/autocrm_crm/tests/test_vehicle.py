@@ -88,17 +88,27 @@ class TestVehicleVin(AutocrmCrmCommon):
         self.assertIn(vehicle, Vehicle.search([("display_name", "ilike", "B 12345")]))
 
     def test_search_partner_by_vehicle_vin(self):
-        self._create_vehicle(VIN_EU, owner_id=self.customer.id)
-        partners = self.env["res.partner"].search(
-            [("owned_vehicle_ids.vin_sn", "ilike", "386752")]
-        )
-        self.assertEqual(partners, self.customer)
+        self._create_vehicle(VIN_EU, owner_id=self.customer.id, license_plate="PLATE-9")
+        Partner = self.env["res.partner"]
+        # The partner search box searches vehicles by name, VIN and plate.
+        for text in ("386752", "3w 386752", "PLATE-9"):
+            with self.subTest(text=text):
+                partners = Partner.search([("owned_vehicle_ids", "ilike", text)])
+                self.assertEqual(partners, self.customer)
 
     def test_vin_and_plate_indexed_with_trigrams(self):
-        self.assertEqual(self.env["fleet.vehicle"]._fields["vin_sn"].index, "trigram")
-        self.assertEqual(
-            self.env["fleet.vehicle"]._fields["license_plate"].index, "trigram"
-        )
+        # A trigram (GIN) index serves ilike '%tail%' searches on VIN and plate.
+        for column in ("vin_sn", "license_plate"):
+            with self.subTest(column=column):
+                rows = self.env.execute_query(
+                    SQL(
+                        "SELECT indexdef FROM pg_indexes WHERE tablename = %s "
+                        "AND indexdef LIKE %s",
+                        "fleet_vehicle",
+                        f"%gin ({column} gin_trgm_ops)%",
+                    )
+                )
+                self.assertEqual(len(rows), 1)
 
     def test_model_year_is_integer_from_model(self):
         vehicle = self._create_vehicle(VIN_EU)

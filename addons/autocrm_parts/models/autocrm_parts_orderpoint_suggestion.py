@@ -9,7 +9,8 @@ from odoo.exceptions import UserError
 class AutocrmPartsOrderpointSuggestion(models.Model):
     """Min/max order point suggested from a part's demand in one store.
 
-    daily demand = quantity issued in the history window / window days
+    daily demand = quantity issued in the history window / window days,
+        where issues of superseded numbers count for their current part
     minimum = daily demand x (supplier lead days + safety days), rounded up
     maximum = minimum + daily demand x order cycle days, rounded up
     The window and day counts are company settings.
@@ -108,7 +109,10 @@ class AutocrmPartsOrderpointSuggestion(models.Model):
         )
         demand = defaultdict(float)
         for product, location, qty in groups:
-            demand[product, location.warehouse_id] += qty
+            # Demand for a superseded number is demand for its current part,
+            # which is the one to keep on the shelf.
+            current = product._get_current_part_variant()
+            demand[current, location.warehouse_id] += qty
         orderpoints = self.env["stock.warehouse.orderpoint"].search(
             [
                 ("warehouse_id", "in", warehouses.ids),

@@ -1,7 +1,9 @@
 import re
+from collections import defaultdict
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.fields import Domain
 
 PART_TYPES = [
     ("oem", "OEM Part"),
@@ -93,8 +95,9 @@ class ProductTemplate(models.Model):
         "stock.location",
         string="Default Bin",
         domain="[('usage', '=', 'internal')]",
-        help="Shelf where the part is normally kept. A part shared by several "
-        "companies can name a bin of one of them.",
+        help="Shelf where the part is normally kept. Receipts into the stock "
+        "location of the bin's warehouse are put away there. A part shared by "
+        "several companies can name a bin of one of them.",
     )
     part_number_search = fields.Char(
         string="Part Number Lookup",
@@ -172,74 +175,129 @@ class ProductTemplate(models.Model):
                 # pickings, as "[04152YZZA1] Oil filter".
                 vals["default_code"] = vals["oem_part_number"]
         self._check_oem_number_free(vals_list)
-        return super().create(vals_list)
+        templates = super().create(vals_list)
+        templates.filtered("default_bin_location_id")._sync_bin_putaway_rules()
+        return templates
 
     def write(self, vals):
         if "oem_part_number" in vals:
             vals["oem_part_number"] = normalize_part_number(vals["oem_part_number"])
         if {"oem_part_number", "part_brand_id"} & set(vals):
-            for template in self:
-                self._check_oem_number_free(
-                    [
-                        {
-                            "oem_part_number": vals.get(
-                                "oem_part_number", template.oem_part_number
-                            ),
-                            "part_brand_id": vals.get(
-                                "part_brand_id", template.part_brand_id.id
-                            ),
-                        }
-                    ],
-                    exclude=template,
-                )
-        return super().write(vals)
+            self._check_oem_number_free(
+                [
+                    {
+                        "name": template.name,
+                        "oem_part_number": vals.get(
+                            "oem_part_number", template.oem_part_number
+                        ),
+                        "part_brand_id": vals.get(
+                            "part_brand_id", template.part_brand_id.id
+                        ),
+                    }
+                    for template in self
+                ],
+                exclude=self,
+            )
+        follow_number = self.browse()
+        if "oem_part_number" in vals and "default_code" not in vals:
+            follow_number = self.filtered(
+                lambda t: not t.default_code or t.default_code == t.oem_part_number
+            )
+        old_bins = {}
+        if "default_bin_location_id" in vals:
+            old_bins = {template: template.default_bin_location_id for template in self}
+        result = super().write(vals)
+        if old_bins:
+            self._sync_bin_putaway_rules(old_bins)
+        if follow_number:
+            # Keep the internal reference in step unless someone changed it.
+            follow_number.default_code = vals["oem_part_number"]
+        return result
 
     def _check_oem_number_free(self, vals_list, exclude=None):
         """Raise when a (brand, number) pair is taken, naming the part that has it.
 
         The unique index is the guarantee. This check runs first so that the
-        message can name the existing part in the user's language.
+        message can name the existing part in the user's language. It reads
+        the catalogue once for the whole batch.
         """
-        seen = {}
+        names_by_key = {}
         for vals in vals_list:
-            number = vals.get("oem_part_number")
-            brand_id = vals.get("part_brand_id")
-            if not number or not brand_id:
+            key = (vals.get("part_brand_id"), vals.get("oem_part_number"))
+            if not all(key):
                 continue
-            key = (brand_id, number)
-            if key in seen:
+            if key in names_by_key:
                 raise ValidationError(
                     self.env._(
                         "OEM part number %(number)s appears twice in the same "
                         "batch (%(first)s and %(second)s). Keep one of them.",
-                        number=number,
-                        first=seen[key],
+                        number=key[1],
+                        first=names_by_key[key],
                         second=vals.get("name"),
                     )
                 )
-            seen[key] = vals.get("name")
-            domain = [
-                ("part_brand_id", "=", brand_id),
-                ("oem_part_number", "=", number),
+            names_by_key[key] = vals.get("name")
+        if not names_by_key:
+            return
+        numbers_by_brand = defaultdict(list)
+        for brand_id, number in names_by_key:
+            numbers_by_brand[brand_id].append(number)
+        domain = Domain.OR(
+            [
+                [("part_brand_id", "=", brand_id), ("oem_part_number", "in", numbers)]
+                for brand_id, numbers in numbers_by_brand.items()
             ]
-            if exclude:
-                domain.append(("id", "not in", exclude.ids))
-            # The number is unique across companies, so the holder may belong
-            # to a company the user cannot read.
-            existing = (
-                self.sudo().with_context(active_test=False).search(domain, limit=1)
-            )
-            if existing:
-                raise ValidationError(
-                    self.env._(
-                        "OEM part number %(number)s already exists for brand "
-                        "%(brand)s on part %(part)s. Open that part instead of "
-                        "creating a second one.",
-                        number=number,
-                        brand=existing.part_brand_id.name,
-                        part=existing.display_name,
-                    )
+        )
+        if exclude:
+            domain &= Domain("id", "not in", exclude.ids)
+        # The number is unique across companies, so the part that has it may
+        # belong to a company the user cannot read.
+        existing = self.sudo().with_context(active_test=False).search(domain, limit=1)
+        if existing:
+            raise ValidationError(
+                self.env._(
+                    "OEM part number %(number)s already exists for brand "
+                    "%(brand)s on part %(part)s. Open that part instead of "
+                    "creating a second one.",
+                    number=existing.oem_part_number,
+                    brand=existing.part_brand_id.name,
+                    part=existing.display_name,
                 )
+            )
+
+    def _sync_bin_putaway_rules(self, old_bins=None):
+        """Keep one putaway rule per part from its warehouse stock to its bin.
+
+        ``old_bins`` maps a template to its previous bin, whose rule is
+        removed. A bin that is itself a warehouse's stock location, or that
+        belongs to no warehouse, needs no rule.
+        """
+        rules = self.env["stock.putaway.rule"].sudo()
+        if old_bins:
+            rules.search(
+                [
+                    ("product_id", "in", self.product_variant_ids.ids),
+                    ("location_out_id", "in", [b.id for b in old_bins.values() if b]),
+                ]
+            ).unlink()
+        vals_list = []
+        for template in self:
+            bin_location = template.default_bin_location_id
+            stock_location = bin_location.warehouse_id.lot_stock_id
+            if not stock_location or bin_location == stock_location:
+                continue
+            vals_list += [
+                {
+                    "product_id": product.id,
+                    "location_in_id": stock_location.id,
+                    "location_out_id": bin_location.id,
+                    "company_id": bin_location.company_id.id,
+                }
+                for product in template.product_variant_ids
+            ]
+        # Putaway rules are stock configuration, and a product manager may set
+        # the bin of a part without the stock manager rights to write them.
+        rules.create(vals_list)
 
     def _get_current_part(self):
         """Return the last part of each record's supersession chain.

@@ -1,4 +1,5 @@
 from . import test_lookup
+from . import test_lookup_tour
 from . import test_menu_security
 from . import test_orders
 from . import test_part_number

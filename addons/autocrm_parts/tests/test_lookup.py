@@ -112,6 +112,24 @@ class TestLookup(PartsCommon):
         lookup = self._lookup("9091510003", vehicle_model_id=self.model_b.id)
         self.assertFalse(lookup.alternative_line_ids)
 
+    def test_new_search_replaces_results(self):
+        lookup = self._lookup("9091510003")
+        self.assertTrue(lookup.alternative_line_ids)
+        lookup.query = "90915-10002"
+        lookup.vehicle_model_id = self.model_b
+        lookup.action_search()
+        self.assertEqual(
+            lookup.line_ids.product_id.product_tmpl_id,
+            self.filter_mid | self.filter_new,
+        )
+        self.assertFalse(lookup.alternative_line_ids)
+        self.assertEqual(
+            self.env["autocrm.parts.lookup.line"].search_count(
+                [("lookup_id", "=", lookup.id)]
+            ),
+            len(lookup.line_ids),
+        )
+
     def test_unknown_number_message(self):
         lookup = self._lookup("ZZZ-NOPE")
         self.assertFalse(lookup.line_ids)

@@ -1,6 +1,7 @@
 from psycopg2 import IntegrityError
 
 from odoo.exceptions import ValidationError
+from odoo.fields import Command
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
@@ -21,10 +22,14 @@ class TestPartNumber(PartsCommon):
         self.assertEqual(part.oem_part_number, "9091901253X")
         part.oem_part_number = "90919-01254"
         self.assertEqual(part.oem_part_number, "9091901254")
+        self.assertEqual(part.default_code, "9091901254")
 
     def test_number_fills_internal_reference(self):
         (part,) = self._create_parts([("Spark plug", "90919-01253")])
         self.assertEqual(part.default_code, "9091901253")
+        part.default_code = "SHELF-7"
+        part.oem_part_number = "90919-01255"
+        self.assertEqual(part.default_code, "SHELF-7")
 
     def test_duplicate_number_rejected_naming_part(self):
         with self.assertRaises(ValidationError) as caught:
@@ -54,14 +59,18 @@ class TestPartNumber(PartsCommon):
         self.assertEqual(part.oem_part_number, "9091510003")
 
     def test_database_index_rejects_duplicate(self):
-        """The unique index holds even when the Python check is bypassed."""
+        """The unique index rejects a duplicate that skips the Python check."""
         (part,) = self._create_parts([("Spark plug", "90919-01253")])
-        with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError):
+        with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError) as caught:
             with self.env.cr.savepoint():
                 self.env.cr.execute(
                     "UPDATE product_template SET oem_part_number = %s WHERE id = %s",
                     [self.filter_new.oem_part_number, part.id],
                 )
+        # The message a user gets for the violation names the existing part.
+        message = self.env["product.template"]._sql_error_to_message(caught.exception)
+        self.assertIn("9091510003", message)
+        self.assertIn(self.filter_new.display_name, message)
 
     def test_number_requires_brand(self):
         with self.assertRaises(ValidationError):
@@ -71,4 +80,56 @@ class TestPartNumber(PartsCommon):
         products = self.env["product.product"].name_search("90915.2000")
         self.assertIn(
             self.filter_alt.product_variant_id.id, [pid for pid, _n in products]
+        )
+
+
+@tagged("post_install", "-at_install")
+class TestDefaultBin(PartsCommon):
+    def _receive(self, template, qty):
+        order = self.env["purchase.order"].create(
+            {
+                "partner_id": self.vendor.id,
+                "picking_type_id": self.warehouse.in_type_id.id,
+                "order_line": [
+                    Command.create(
+                        {
+                            "product_id": template.product_variant_id.id,
+                            "product_qty": qty,
+                        }
+                    )
+                ],
+            }
+        )
+        order.button_confirm()
+        receipt = order.picking_ids
+        receipt.move_ids.quantity = qty
+        receipt.move_ids.picked = True
+        receipt.button_validate()
+        return receipt
+
+    def test_receipt_goes_to_default_bin(self):
+        self.filter_new.default_bin_location_id = self.bin_a
+        receipt = self._receive(self.filter_new, 2)
+        self.assertEqual(receipt.move_ids.move_line_ids.location_dest_id, self.bin_a)
+
+    def test_changed_bin_replaces_rule(self):
+        bin_b = self.env["stock.location"].create(
+            {"name": "B01", "location_id": self.warehouse.lot_stock_id.id}
+        )
+        self.filter_new.default_bin_location_id = self.bin_a
+        self.filter_new.default_bin_location_id = bin_b
+        rules = self.env["stock.putaway.rule"].search(
+            [("product_id", "=", self.filter_new.product_variant_id.id)]
+        )
+        self.assertEqual(rules.location_out_id, bin_b)
+        receipt = self._receive(self.filter_new, 1)
+        self.assertEqual(receipt.move_ids.move_line_ids.location_dest_id, bin_b)
+
+    def test_cleared_bin_removes_rule(self):
+        self.filter_new.default_bin_location_id = self.bin_a
+        self.filter_new.default_bin_location_id = False
+        self.assertFalse(
+            self.env["stock.putaway.rule"].search(
+                [("product_id", "=", self.filter_new.product_variant_id.id)]
+            )
         )

@@ -122,6 +122,22 @@ class TestPriceImport(PartsCommon):
         self.assertIn("Row 2:", wizard.error_text)
         self.assertFalse(self.filter_new.superseded_by_id)
 
+    def test_rejected_write_rolls_back_whole_file(self):
+        """A part rejected while writing undoes the rows written before it."""
+        (company_part,) = self._create_parts(
+            [("Store-only filter", "77777-00001")], company_id=self.company.id
+        )
+        wizard = self._import(
+            "Part Number,Description,Price,Superseded By\n"
+            "90915-20001,Oil filter LL,33,\n"
+            "77777-00000,Shared old filter,10,77777-00001\n"
+        )
+        self.assertEqual(wizard.state, "error")
+        self.assertIn("Nothing was imported", wizard.error_text)
+        self.assertFalse(self._find("7777700000"))
+        self.assertEqual(self.filter_alt.list_price, 20.0)
+        self.assertFalse(company_part.supersedes_ids)
+
     def test_missing_column_rejected(self):
         with self.assertRaises(UserError):
             self._import("Part Number,Description\n90915-10003,Oil filter\n")

@@ -2,7 +2,6 @@ from collections import defaultdict
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
-from odoo.fields import Command
 
 from ..models.product_template import normalize_part_number
 
@@ -73,31 +72,20 @@ class AutocrmPartsLookup(models.TransientModel):
         availability = self._get_part_availability(
             products | alternatives.product_variant_ids, self.warehouse_ids
         )
-        commands = [Command.clear()]
+        (self.line_ids | self.alternative_line_ids).unlink()
+        line_vals = []
         groups = (
             ("match", products),
             ("alternative", alternatives.product_variant_ids),
         )
         for kind, group in groups:
             for product in group:
-                commands += [
-                    Command.create(dict(row, kind=kind, product_id=product.id))
+                line_vals += [
+                    dict(row, lookup_id=self.id, kind=kind, product_id=product.id)
                     for row in availability.get(product, [{}])
                 ]
-        superseded = templates.filtered("superseded_by_id")
-        if not templates:
-            message = self.env._(
-                "No part number contains %(query)s.", query=self.query or ""
-            )
-        elif superseded:
-            message = self.env._(
-                "%(count)s superseded number(s) found: use the current part shown "
-                "next to them.",
-                count=len(superseded),
-            )
-        else:
-            message = False
-        self.write({"line_ids": commands, "result_message": message})
+        self.env["autocrm.parts.lookup.line"].create(line_vals)
+        self.result_message = self._get_result_message(templates)
         return {
             "type": "ir.actions.act_window",
             "res_model": self._name,
@@ -105,6 +93,20 @@ class AutocrmPartsLookup(models.TransientModel):
             "view_mode": "form",
             "target": "current",
         }
+
+    def _get_result_message(self, templates):
+        if not templates:
+            return self.env._(
+                "No part number contains %(query)s.", query=self.query or ""
+            )
+        superseded = templates.filtered("superseded_by_id")
+        if superseded:
+            return self.env._(
+                "%(count)s superseded number(s) found: use the current part shown "
+                "next to them.",
+                count=len(superseded),
+            )
+        return False
 
     def _get_alternatives(self, templates, limit=20):
         """Return current parts of the same categories fitting the same models."""
