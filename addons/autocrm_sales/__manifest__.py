@@ -29,6 +29,7 @@
     ],
     "demo": [
         "demo/res_users_demo.xml",
+        "demo/autocrm_sales_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -6,6 +6,7 @@ from . import autocrm_decoration_package
 from . import autocrm_gate_pass
 from . import autocrm_insurance_cover
 from . import autocrm_insurance_policy
+from . import autocrm_sales_demo
 from . import autocrm_vehicle_stock_report
 from . import product_product
 from . import product_template

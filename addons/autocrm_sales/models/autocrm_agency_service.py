@@ -11,8 +11,8 @@ AGENCY_PRODUCTS = {
 class AutocrmAgencyService(models.Model):
     """Errand the store runs for the customer, such as registration and plates.
 
-    The customer pays the price on the deal; the store pays a third party the
-    cost through a vendor bill, so each service has its own margin.
+    The customer pays the price on the deal. The store pays the cost to a third
+    party through a vendor bill, so each service has its own margin.
     """
 
     _name = "autocrm.agency.service"

@@ -4,9 +4,9 @@ from odoo import api, fields, models
 class AutocrmDealChargeMixin(models.AbstractModel):
     """Part of a vehicle deal that is charged on a line of the deal.
 
-    Insurance, finance and agency records live beside the sales order; the
-    amount the customer pays for them is kept on one order line per record so
-    that it is invoiced with the rest of the deal.
+    Insurance, finance and agency records live beside the sales order. The
+    amount the customer pays for one of them is kept on its own order line, so
+    it is invoiced with the rest of the deal.
     """
 
     _name = "autocrm.deal.charge.mixin"
@@ -38,7 +38,7 @@ class AutocrmDealChargeMixin(models.AbstractModel):
         ondelete="set null",
     )
 
-    # Fields whose change updates the deal line; set by each model.
+    # Fields whose change updates the deal line, set by each model.
     _sale_line_trigger_fields = frozenset()
 
     @api.model_create_multi
@@ -84,7 +84,7 @@ class AutocrmDealChargeMixin(models.AbstractModel):
         """Create a draft invoice or bill of one line for this deal.
 
         Deal staff have no accounting rights, so the draft is created as
-        superuser, as sales orders do for their invoices; posting it stays
+        superuser, as sales orders do for their invoices. Posting it stays
         with the accountants.
         """
         self.ensure_one()

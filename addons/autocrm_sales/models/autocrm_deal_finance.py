@@ -5,8 +5,8 @@ from odoo.exceptions import UserError, ValidationError
 class AutocrmDealFinance(models.Model):
     """Loan arranged by the store between the customer and a lender.
 
-    The lender pays the store a commission, invoiced to the lender; the
-    customer pays the store a service fee, charged on a line of the deal.
+    The lender pays the store a commission, which is invoiced to the lender.
+    The customer pays the store a service fee, charged on a line of the deal.
     """
 
     _name = "autocrm.deal.finance"

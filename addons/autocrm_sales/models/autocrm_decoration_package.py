@@ -61,8 +61,8 @@ class AutocrmDecorationPackage(models.Model):
     def _prepare_order_line_commands(self, order):
         """Return commands adding this package to the deal: a section, then lines.
 
-        With package pricing every line price is scaled by the same factor so
-        that the lines add up to the package price; the last line takes the
+        With package pricing every line price is scaled by the same factor, so
+        the lines add up to the package price. The last line takes the
         rounding remainder.
         """
         self.ensure_one()

@@ -6,7 +6,7 @@ class AutocrmGatePass(models.Model):
     """Permission for a sold vehicle to leave the store.
 
     The security desk approves it only when the deal is paid or financed and
-    the delivery jobs are done; the delivery of the vehicle needs it.
+    the delivery jobs are done. The delivery of the vehicle requires it.
     """
 
     _name = "autocrm.gate.pass"
@@ -79,12 +79,13 @@ class AutocrmGatePass(models.Model):
     def _get_approval_blockers(self):
         """Return the reasons, as sentences, why the vehicle may not leave yet."""
         self.ensure_one()
-        # The security desk has no access to deals; it may read the facts
+        # The security desk has no access to deals, but it may read the facts
         # that decide the approval of this one gate pass.
         order = self.order_id.sudo()
         blockers = []
         if order.state != "sale":
             blockers.append(self.env._("the deal is not confirmed"))
+
         currency = order.currency_id
         fully_paid = (
             currency.compare_amounts(order.deal_amount_paid, order.amount_total) >= 0
@@ -99,6 +100,7 @@ class AutocrmGatePass(models.Model):
                     total=currency.format(order.amount_total),
                 )
             )
+
         open_jobs = order._get_open_delivery_jobs()
         if open_jobs:
             blockers.append(

@@ -42,7 +42,7 @@ class SaleOrder(models.Model):
         domain="[('is_vehicle', '=', True), "
         "('vin_state', 'in', ('ordered', 'in_transit', 'in_stock')), "
         "('reserved_order_id', '=', False)]",
-        help="The vehicle unit sold. Only VINs that no confirmed deal holds "
+        help="The vehicle unit sold. Only VINs not reserved by a confirmed deal "
         "are offered.",
     )
     vehicle_model_id = fields.Many2one(related="vehicle_lot_id.vehicle_model_id")
@@ -424,7 +424,7 @@ class SaleOrder(models.Model):
         """Plan the pre-delivery inspection and the accessory installation.
 
         Without a workshop module these are activities on the deal, due two
-        days before the expected delivery date; the autocrm_sales_workshop
+        days before the expected delivery date. The autocrm_sales_workshop
         bridge replaces them with internal repair orders.
         """
         activity_model = self.env["mail.activity"]

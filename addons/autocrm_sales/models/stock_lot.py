@@ -52,14 +52,14 @@ class StockLot(models.Model):
         "vehicle is still at the store.",
     )
     # Status and reservation, derived from the purchase receipt, the stock
-    # location and the deal that holds the VIN.
+    # location and the deal that reserved the VIN.
     reserved_order_id = fields.Many2one(
         "sale.order",
         string="Reserving Deal",
         readonly=True,
         copy=False,
         index="btree_not_null",
-        help="Confirmed vehicle deal that holds this VIN. It is released when "
+        help="Confirmed vehicle deal that reserved this VIN. It is released when "
         "the deal is cancelled or the vehicle is returned.",
     )
     vin_state = fields.Selection(

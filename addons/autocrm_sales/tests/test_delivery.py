@@ -241,3 +241,24 @@ class TestDelivery(VehicleSalesCase):
         self.assertEqual(self.dear_lot.vin_state, "reserved")
         deal._create_invoices().action_post()
         self.assertEqual(self.dear_lot.vin_state, "sold")
+
+    def test_policy_after_delivery_sets_expiry(self):
+        deal = self._ready_deal()
+        self._approve_gate_pass(deal)
+        self._deliver(deal)
+        vehicle = self.dear_lot.fleet_vehicle_id
+        self.assertFalse(vehicle.insurance_expiry_date)
+        policy = self.env["autocrm.insurance.policy"].create(
+            {
+                "order_id": deal.id,
+                "insurer_id": self.insurer.id,
+                "policy_number": "CTPL-2",
+                "premium": 950,
+                "start_date": "2026-07-01",
+                "end_date": "2027-06-30",
+                "vehicle_id": vehicle.id,
+            }
+        )
+        self.assertFalse(vehicle.insurance_expiry_date)
+        policy.action_activate()
+        self.assertEqual(vehicle.insurance_expiry_date, date(2027, 6, 30))

@@ -1,3 +1,4 @@
+import base64
 from datetime import date
 
 from freezegun import freeze_time
@@ -232,3 +233,31 @@ class TestVinReceipt(VehicleSalesCase):
         receipt = self._purchase_vehicles(self.vehicle, [96000])
         with self.assertRaisesRegex(UserError, "at least one VIN"):
             self._wizard(receipt, "\n \n").action_receive()
+
+    def test_imported_file_received(self):
+        receipt = self._purchase_vehicles(self.vehicle, [96000, 96000])
+        vins = [make_vin(21), make_vin(22)]
+        content = f"VIN;Engine\n{vins[0]};E-21\n{vins[1]};E-22\n".encode()
+        wizard = self._wizard(
+            receipt,
+            "",
+            vin_file=base64.b64encode(content),
+            vin_filename="vins.csv",
+        )
+        wizard.action_receive()
+        self.assertEqual(receipt.state, "done")
+        self.assertEqual(
+            sorted(receipt.move_line_ids.lot_id.mapped("engine_number")),
+            ["E-21", "E-22"],
+        )
+
+    def test_binary_file_rejected(self):
+        receipt = self._purchase_vehicles(self.vehicle, [96000])
+        wizard = self._wizard(
+            receipt,
+            "",
+            vin_file=base64.b64encode(b"\xff\xfe\x00VIN"),
+            vin_filename="vins.xls",
+        )
+        with self.assertRaisesRegex(UserError, "vins.xls is not a UTF-8"):
+            wizard.action_receive()

@@ -110,8 +110,8 @@ class TestVinConcurrency(BaseCase):
         with self.registry.cursor() as cr:
             env = api.Environment(cr, api.SUPERUSER_ID, {})
             env["sale.order"].browse(first_id).action_confirm()
-            # The first transaction holds the VIN row but has not committed:
-            # the second one starts now and must wait for it.
+            # The first transaction has locked the VIN row but not committed,
+            # so the second one, started now, must wait for it.
             started = threading.Event()
             thread = threading.Thread(
                 target=self._confirm_in_thread, args=(second_id, results, started)

@@ -16,9 +16,9 @@ SEPARATORS = re.compile(r"[\t;,|]")
 class AutocrmVinReceiptWizard(models.TransientModel):
     """Receive vehicles on a purchase receipt from a list of VINs.
 
-    Each line holds a VIN and, optionally, separated by tab, semicolon, comma
-    or bar: the engine number, the key number and the certificate of
-    conformity number. The list can be pasted or read from a text/CSV file.
+    Each line contains a VIN, then optionally the engine number, the key
+    number and the certificate of conformity number, separated by tab,
+    semicolon, comma or bar. The list can be pasted or read from a text/CSV file.
     """
 
     _name = "autocrm.vin.receipt.wizard"
@@ -152,7 +152,7 @@ class AutocrmVinReceiptWizard(models.TransientModel):
         """Return the lots for the VINs, creating those not registered yet.
 
         A VIN already registered for the same vehicle product and not in stock
-        (entered when the vehicle was ordered) is reused; any other VIN already
+        (entered when the vehicle was ordered) is reused. Any other VIN already
         known is an error.
         """
         product = self.product_id
