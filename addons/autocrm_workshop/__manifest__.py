@@ -18,12 +18,14 @@
         "security/autocrm_workshop_rules.xml",
         "data/autocrm_workshop_data.xml",
         "data/autocrm_service_type_data.xml",
+        "data/ir_cron_data.xml",
         "views/autocrm_service_bay_views.xml",
         "views/autocrm_service_type_views.xml",
         "views/autocrm_labour_operation_views.xml",
         "views/autocrm_service_appointment_views.xml",
         "views/autocrm_warranty_claim_views.xml",
         "views/autocrm_time_log_views.xml",
+        "views/autocrm_labour_line_views.xml",
         "views/autocrm_technician_performance_views.xml",
         "views/repair_order_views.xml",
         "views/fleet_vehicle_views.xml",
@@ -34,6 +36,11 @@
         "demo/res_users_demo.xml",
         "demo/autocrm_workshop_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "autocrm_workshop/static/tests/tours/*.js",
+        ],
+    },
     "pre_init_hook": "_create_btree_gist",
     "installable": True,
 }

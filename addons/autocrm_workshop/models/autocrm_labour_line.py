@@ -183,8 +183,11 @@ class AutocrmLabourLine(models.Model):
     # ------------------------------------------------------------------
 
     def action_decline(self):
-        running = self.time_log_ids.filtered(lambda log: not log.date_stop)
-        running.action_clock_off()
+        # Declined work stops for every technician, whatever logs the advisor
+        # who records the decision may see.
+        self.env["autocrm.time.log"].sudo().search(
+            [("labour_line_id", "in", self.ids), ("date_stop", "=", False)]
+        ).action_clock_off()
         return super().action_decline()
 
     def _get_decision_label(self):

@@ -305,20 +305,16 @@ class AutocrmServiceAppointment(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
-        slot_fields = {
-            "start_datetime",
-            "duration_hours",
-            "bay_id",
-            "technician_id",
-            "state",
-        }
-        if slot_fields & set(vals):
-            for appointment in self:
-                state = vals.get("state", appointment.state)
-                if state in BLOCKING_STATES:
-                    technician_id = appointment._prepare_slot(vals)
-                    if technician_id:
-                        vals = dict(vals, technician_id=technician_id)
+        slot_fields = {"start_datetime", "duration_hours", "bay_id", "technician_id"}
+        for appointment in self:
+            state = vals.get("state", appointment.state)
+            reopened = appointment.state not in BLOCKING_STATES
+            # Checking in keeps the slot as booked; only a new slot, or an
+            # appointment taken back from cancelled or no-show, needs capacity.
+            if state in BLOCKING_STATES and (slot_fields & set(vals) or reopened):
+                technician_id = appointment._prepare_slot(vals)
+                if technician_id:
+                    vals = dict(vals, technician_id=technician_id)
         return super().write(vals)
 
     # ------------------------------------------------------------------

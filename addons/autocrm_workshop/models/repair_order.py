@@ -1,9 +1,18 @@
+import logging
+
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from .workshop_selections import DEFAULT_PAYER, SERVICE_TYPES, WORKSHOP_STATES
+
+_logger = logging.getLogger(__name__)
+
+# Invoices and warranty claims are for the front office, not for technicians.
+OFFICE_GROUPS = (
+    "autocrm_workshop.group_service_advisor,autocrm_workshop.group_warranty_admin"
+)
 
 
 class RepairOrder(models.Model):
@@ -130,16 +139,30 @@ class RepairOrder(models.Model):
     # ------------------------------------------------------------------
     delivered_date = fields.Datetime(readonly=True, copy=False)
     insurer_invoice_id = fields.Many2one(
-        "account.move", readonly=True, copy=False, check_company=True
+        "account.move",
+        readonly=True,
+        copy=False,
+        check_company=True,
+        groups=OFFICE_GROUPS,
     )
     warranty_claim_ids = fields.One2many(
-        "autocrm.warranty.claim", "repair_id", string="Warranty Claims"
+        "autocrm.warranty.claim",
+        "repair_id",
+        string="Warranty Claims",
+        groups=OFFICE_GROUPS,
     )
-    warranty_claim_count = fields.Integer(compute="_compute_warranty_claim_count")
+    warranty_claim_count = fields.Integer(
+        compute="_compute_warranty_claim_count", groups=OFFICE_GROUPS
+    )
     workshop_invoice_ids = fields.Many2many(
-        "account.move", compute="_compute_workshop_invoice_ids", string="Invoices"
+        "account.move",
+        compute="_compute_workshop_invoice_ids",
+        string="Invoices",
+        groups=OFFICE_GROUPS,
     )
-    workshop_invoice_count = fields.Integer(compute="_compute_workshop_invoice_ids")
+    workshop_invoice_count = fields.Integer(
+        compute="_compute_workshop_invoice_ids", groups=OFFICE_GROUPS
+    )
 
     # ------------------------------------------------------------------
     # Computes
@@ -340,6 +363,23 @@ class RepairOrder(models.Model):
                 repair.action_repair_start()
         return True
 
+    @api.model
+    def _cron_resume_waiting_jobs(self, limit=200):
+        """Start the jobs waiting for parts whose parts are now forecast in stock."""
+        waiting = self.search(
+            [("workshop_state", "=", "waiting_parts")],
+            order="schedule_date, id",
+            limit=limit,
+        )
+        resumed = waiting.filtered(lambda repair: not repair._get_missing_parts())
+        resumed.action_repair_start()
+        _logger.info(
+            "Resumed %s of %s repair orders waiting for parts",
+            len(resumed),
+            len(waiting),
+        )
+        return resumed
+
     def action_repair_start(self):
         res = super().action_repair_start()
         self.filtered(
@@ -362,11 +402,9 @@ class RepairOrder(models.Model):
                         lines=", ".join(pending),
                     )
                 )
-            repair.labour_line_ids.time_log_ids.filtered(
-                lambda log: not log.date_stop
-            ).action_clock_off()
             if not repair.quality_check_line_ids:
                 repair._create_quality_check_lines()
+        self._stop_running_clocks()
         self.write({"workshop_state": "quality_check"})
         return True
 
@@ -382,12 +420,24 @@ class RepairOrder(models.Model):
             ]
         )
 
+    def _stop_running_clocks(self):
+        """Clock off every technician still on these jobs.
+
+        Runs as superuser because the advisor or foreman who moves the job on
+        may not see the technicians' own time logs.
+        """
+        self.env["autocrm.time.log"].sudo().search(
+            [("repair_id", "in", self.ids), ("date_stop", "=", False)]
+        ).action_clock_off()
+
     def _get_job_technician_users(self):
         self.ensure_one()
-        employees = (
-            self.labour_line_ids.technician_ids
-            | self.labour_line_ids.time_log_ids.employee_id
+        # Every clock counts, also those of technicians the current user may not
+        # see: a technician removed from the line still did part of the job.
+        logs = (
+            self.env["autocrm.time.log"].sudo().search([("repair_id", "in", self.ids)])
         )
+        employees = self.labour_line_ids.technician_ids | logs.employee_id
         return employees.user_id
 
     def action_sign_quality_check(self):
@@ -483,9 +533,7 @@ class RepairOrder(models.Model):
 
     def action_repair_cancel(self):
         res = super().action_repair_cancel()
-        self.labour_line_ids.time_log_ids.filtered(
-            lambda log: not log.date_stop
-        ).action_clock_off()
+        self._stop_running_clocks()
         self.write({"workshop_state": "cancelled"})
         self.labour_line_ids._sync_sale_order_lines()
         return res

@@ -17,8 +17,8 @@ PAYERS = [
     ("internal", "Internal"),
 ]
 
-# Who pays a new line when nobody chose: recall campaigns are paid by the OEM
-# like warranty work, internal jobs (PDI, accessory fitting) by the store.
+# Payer of a new line when none is given. The OEM pays recall campaigns like
+# warranty work, and the store pays internal jobs (PDI, accessory fitting).
 DEFAULT_PAYER = {
     "maintenance": "customer",
     "repair": "customer",

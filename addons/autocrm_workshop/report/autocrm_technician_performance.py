@@ -13,10 +13,10 @@ RATIO_MEASURES = {
 class AutocrmTechnicianPerformance(models.Model):
     """Attended, clocked and sold hours per technician and day.
 
-    Attended hours come from the technician's working schedule, clocked hours
-    from the time logs and sold hours from the flat-rate hours of approved
+    Attended hours come from the technician's working schedule and clocked
+    hours from the time logs. Sold hours are the flat-rate hours of approved
     labour lines, shared among the line's time logs in proportion to their
-    length and counted on the day each log started (in UTC).
+    length. Each log counts on the (UTC) day it started.
     """
 
     _name = "autocrm.technician.performance"

@@ -6,6 +6,7 @@ from . import test_performance
 from . import test_reception
 from . import test_security
 from . import test_time_log
+from . import test_tour
 from . import test_vehicle_history
 from . import test_warranty_claim
 from . import test_workflow

@@ -39,6 +39,7 @@ class WorkshopCommon(TransactionCase):
                 ],
             }
         )
+
         cls.advisor = new_test_user(
             cls.env,
             login="ws_advisor",
@@ -60,6 +61,7 @@ class WorkshopCommon(TransactionCase):
         cls.tech_user_2 = new_test_user(
             cls.env, login="ws_tech_2", groups="autocrm_workshop.group_technician"
         )
+
         cls.tech_1, cls.tech_2 = cls.env["hr.employee"].create(
             [
                 {
@@ -80,9 +82,11 @@ class WorkshopCommon(TransactionCase):
                 },
             ]
         )
+
         cls.bay_1, cls.bay_2 = cls.env["autocrm.service.bay"].create(
             [{"name": "Test Bay 1"}, {"name": "Test Bay 2"}]
         )
+
         cls.customer, cls.oem, cls.insurer = cls.env["res.partner"].create(
             [
                 {"name": "Carla Customer"},
@@ -90,6 +94,7 @@ class WorkshopCommon(TransactionCase):
                 {"name": "Safe Insurance"},
             ]
         )
+
         cls.brand = cls.env["fleet.vehicle.model.brand"].create(
             {
                 "name": "Testmotors",
@@ -110,6 +115,7 @@ class WorkshopCommon(TransactionCase):
                 "owner_id": cls.customer.id,
             }
         )
+
         cls.op_oil, cls.op_brakes = cls.env["autocrm.labour.operation"].create(
             [
                 {
@@ -129,6 +135,7 @@ class WorkshopCommon(TransactionCase):
                 },
             ]
         )
+
         cls.oil_filter, cls.brake_pads, cls.rare_part = cls.env[
             "product.product"
         ].create(
@@ -154,6 +161,7 @@ class WorkshopCommon(TransactionCase):
                 },
             ]
         )
+
         warehouse = cls.env["stock.warehouse"].search(
             [("company_id", "=", cls.company.id)], limit=1
         )
@@ -161,6 +169,7 @@ class WorkshopCommon(TransactionCase):
             cls.env["stock.quant"]._update_available_quantity(
                 product, warehouse.lot_stock_id, 50.0
             )
+
         cls.maintenance_settings = cls.env["autocrm.service.type"]._get_for(
             "maintenance", cls.company
         ) or cls.env["autocrm.service.type"].create(

@@ -105,6 +105,21 @@ class TestAppointment(WorkshopCommon):
         self.assertEqual(repair.labour_line_ids.technician_ids, self.tech_1)
         self.assertEqual(repair.labour_line_ids.approval_state, "approved")
 
+    def test_check_in_keeps_slot_without_new_check(self):
+        appointment = self._book("09:00:00", technician_id=self.tech_1.id)
+        self.calendar.attendance_ids.filtered(
+            lambda attendance: attendance.dayofweek == "0"
+        ).unlink()
+        appointment.action_check_in()
+        self.assertEqual(appointment.state, "checked_in")
+
+    def test_reopened_appointment_checked(self):
+        first = self._book("09:00:00", technician_id=self.tech_1.id)
+        first.action_cancel()
+        self._book("09:00:00", technician_id=self.tech_2.id)
+        with self.assertRaisesRegex(ValidationError, "Test Bay 1 is already booked"):
+            first.state = "booked"
+
     def test_check_in_twice_rejected(self):
         appointment = self._book("09:00:00", technician_id=self.tech_1.id)
         appointment.action_check_in()
@@ -174,7 +189,13 @@ class TestAppointmentConcurrency(TransactionCase):
             env["fleet.vehicle"].browse(ids["vehicle"]).unlink()
             env["fleet.vehicle.model"].browse(ids["model"]).unlink()
             env["fleet.vehicle.model.brand"].browse(ids["brand"]).unlink()
-            env["hr.employee"].browse(ids["technicians"]).unlink()
+            technicians = env["hr.employee"].browse(ids["technicians"])
+            # Employees bring a work contact and contract versions of their own.
+            versions = technicians.version_ids
+            contacts = technicians.work_contact_id
+            technicians.unlink()
+            versions.exists().unlink()
+            contacts.unlink()
             env["autocrm.service.bay"].browse(ids["bay"]).unlink()
             env["res.partner"].browse(ids["partner"]).unlink()
             env["resource.calendar"].browse(ids["calendar"]).unlink()

@@ -94,6 +94,14 @@ class TestExtraWork(WorkshopCommon):
         self.assertEqual(move.decision_user_id, self.advisor)
         self.assertEqual(move.state, "cancel")
 
+    def test_decline_stops_running_clock(self):
+        extra = self._add_labour(self.repair, self.op_brakes)
+        extra.action_approve()
+        extra.with_user(self.tech_user_1).action_clock_on()
+        extra.approval_state = "proposed"
+        extra.with_user(self.advisor).action_decline()
+        self.assertTrue(extra.time_log_ids.date_stop)
+
     def test_decision_twice_rejected(self):
         extra = self._add_labour(self.repair, self.op_brakes)
         extra.action_decline()

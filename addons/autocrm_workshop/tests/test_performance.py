@@ -83,6 +83,22 @@ class TestTechnicianPerformance(WorkshopCommon):
         self.assertAlmostEqual(efficiency, 50.0)
         self.assertAlmostEqual(productivity, 5.0)
 
+    def test_pivot_cells_use_sums(self):
+        week_end = self.monday + timedelta(days=6)
+        groups = self.report.formatted_read_grouping_sets(
+            [
+                ("employee_id", "=", self.tech_1.id),
+                ("date", ">=", self.monday),
+                ("date", "<=", week_end),
+            ],
+            [["employee_id"], []],
+            ["utilisation:avg", "efficiency:avg"],
+        )
+        by_employee, total = groups
+        self.assertAlmostEqual(by_employee[0]["utilisation:avg"], 10.0)
+        self.assertAlmostEqual(total[0]["utilisation:avg"], 10.0)
+        self.assertAlmostEqual(total[0]["efficiency:avg"], 50.0)
+
     def test_declined_labour_sells_nothing(self):
         self.line.approval_state = "declined"
         self.env.flush_all()

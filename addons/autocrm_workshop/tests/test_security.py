@@ -1,5 +1,5 @@
 from odoo.exceptions import AccessError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import Form, new_test_user, tagged
 
 from .common import WorkshopCommon
 
@@ -97,3 +97,47 @@ class TestWorkshopSecurity(WorkshopCommon):
                     "start_datetime": "2030-01-07 09:00:00",
                 }
             )
+
+    def test_roles_open_their_forms(self):
+        cases = [
+            (self.tech_user_1, self.job_1),
+            (self.advisor, self.job_2),
+            (self.warranty_admin, self.job_1),
+            (self.foreman, self.job_2),
+        ]
+        for user, record in cases:
+            with self.subTest(user=user.login, model=record._name):
+                form = Form(record.with_user(user))
+                self.assertEqual(form.id, record.id)
+
+    def test_advisor_opens_appointment_form(self):
+        appointment = self.env["autocrm.service.appointment"].create(
+            {
+                "partner_id": self.customer.id,
+                "vehicle_id": self.vehicle.id,
+                "bay_id": self.bay_1.id,
+                "technician_id": self.tech_1.id,
+                "start_datetime": "2030-01-07 09:00:00",
+            }
+        )
+        form = Form(appointment.with_user(self.advisor))
+        self.assertEqual(form.technician_id, self.tech_1)
+
+    def test_roles_read_service_history(self):
+        history = [
+            "repair_order_ids",
+            "repair_order_count",
+            "repair_labour_line_ids",
+            "repair_part_move_ids",
+            "odometer_reading_ids",
+        ]
+        for user in (self.tech_user_1, self.advisor, self.warranty_admin):
+            with self.subTest(user=user.login):
+                values = self.vehicle.with_user(user).read(history)[0]
+                self.assertIn(self.job_1.id, values["repair_order_ids"])
+
+    def test_technician_opens_own_labour(self):
+        lines = self.env["autocrm.labour.line"].with_user(self.tech_user_1)
+        views = lines.get_views([(False, "kanban"), (False, "list")])
+        self.assertIn("kanban", views["views"])
+        self.assertEqual(lines.search([]), self.labour_1)

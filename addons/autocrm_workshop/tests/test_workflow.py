@@ -37,6 +37,20 @@ class TestWorkshopStates(WorkshopCommon):
         repair.action_workshop_start()
         self.assertEqual(repair.workshop_state, "in_progress")
 
+    def test_cron_starts_job_when_parts_arrive(self):
+        waiting, still_waiting = self._create_repair(), self._create_repair()
+        self._add_part(waiting, self.rare_part)
+        self._add_part(still_waiting, self.rare_part, 5)
+        (waiting | still_waiting).action_workshop_start()
+        warehouse = waiting.picking_type_id.warehouse_id
+        self.env["stock.quant"]._update_available_quantity(
+            self.rare_part, warehouse.lot_stock_id, 1.0
+        )
+        self.env.invalidate_all()
+        self.env["repair.order"]._cron_resume_waiting_jobs()
+        self.assertEqual(waiting.workshop_state, "in_progress")
+        self.assertEqual(still_waiting.workshop_state, "waiting_parts")
+
     def test_quality_check_creates_checklist(self):
         repair = self._create_repair()
         repair.action_workshop_start()
@@ -51,7 +65,7 @@ class TestWorkshopStates(WorkshopCommon):
         line = self._add_labour(repair, self.op_oil)
         repair.action_workshop_start()
         line.with_user(self.tech_user_1).action_clock_on()
-        repair.action_request_quality_check()
+        repair.with_user(self.advisor).action_request_quality_check()
         self.assertTrue(line.time_log_ids.date_stop)
 
     def test_technician_cannot_sign_own_job(self):
@@ -164,6 +178,14 @@ class TestWorkshopStates(WorkshopCommon):
         self.assertEqual(repair.workshop_state, "cancelled")
         repair.action_repair_cancel_draft()
         self.assertEqual(repair.workshop_state, "reception")
+
+    def test_cancel_stops_running_clocks(self):
+        repair = self._create_repair()
+        line = self._add_labour(repair, self.op_oil)
+        repair.action_workshop_start()
+        line.with_user(self.tech_user_1).action_clock_on()
+        repair.with_user(self.advisor).action_repair_cancel()
+        self.assertTrue(line.time_log_ids.date_stop)
 
     def test_internal_job_helper(self):
         job = self.env["repair.order"]._create_internal_job(
