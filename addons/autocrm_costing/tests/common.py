@@ -1,3 +1,7 @@
+from io import BytesIO
+
+import openpyxl
+
 from odoo import Command, fields
 from odoo.tests import TransactionCase, new_test_user
 
@@ -140,3 +144,11 @@ class CostingCase(TransactionCase):
             sum(results.mapped("cost")),
             sum(results.mapped("gross_profit")),
         )
+
+
+def render_xlsx(env, report_name, records):
+    """Render an XLSX export of ``records`` and open it with openpyxl."""
+    content, _report_type = env["ir.actions.report"]._render_xlsx(
+        report_name, records.ids, None
+    )
+    return openpyxl.load_workbook(BytesIO(content)).active

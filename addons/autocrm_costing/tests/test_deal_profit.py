@@ -3,7 +3,7 @@ from odoo.tests import new_test_user, tagged
 
 from odoo.addons.autocrm_sales.tests.common import VehicleSalesCase, make_vin
 
-from .test_xlsx_exports import render_xlsx
+from .common import render_xlsx
 
 
 @tagged("post_install", "-at_install")

@@ -1,19 +1,8 @@
 from datetime import datetime
-from io import BytesIO
-
-import openpyxl
 
 from odoo.tests import tagged
 
-from .common import CostingCase
-
-
-def render_xlsx(env, report_name, records):
-    """Render an XLSX export of ``records`` and open it with openpyxl."""
-    content, _report_type = env["ir.actions.report"]._render_xlsx(
-        report_name, records.ids, None
-    )
-    return openpyxl.load_workbook(BytesIO(content)).active
+from .common import CostingCase, render_xlsx
 
 
 @tagged("post_install", "-at_install")
