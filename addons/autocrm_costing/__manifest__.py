@@ -34,5 +34,10 @@
         "demo/res_users_demo.xml",
         "demo/autocrm_costing_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "autocrm_costing/static/tests/tours/*.js",
+        ],
+    },
     "installable": True,
 }
