@@ -34,6 +34,7 @@
         "views/autocrm_complaint_views.xml",
         "views/res_partner_views.xml",
         "views/res_config_settings_views.xml",
+        "views/event_views.xml",
         "views/autocrm_crm_menus.xml",
     ],
     "demo": [

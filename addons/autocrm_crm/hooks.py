@@ -18,7 +18,7 @@ def pre_init_hook(env):
     """
     env.cr.execute(SQL("CREATE EXTENSION IF NOT EXISTS btree_gist"))
     env.cr.execute(SQL("CREATE EXTENSION IF NOT EXISTS pg_trgm"))
-    # The registry read this flag when it loaded; refresh it so that the
+    # The registry read this flag when it loaded. Refresh it so that the
     # trigram indexes are created during this installation.
     env.registry.has_trigram = has_trigram(env.cr)
 

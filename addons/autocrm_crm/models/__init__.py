@@ -8,6 +8,7 @@ from . import autocrm_showroom_visit
 from . import autocrm_test_drive
 from . import crm_lead
 from . import event_event
+from . import event_type
 from . import fleet_vehicle
 from . import fleet_vehicle_odometer
 from . import mail_activity

@@ -7,9 +7,6 @@ from odoo.tools import is_html_empty
 
 _logger = logging.getLogger(__name__)
 
-# Hours allowed to resolve a complaint, by severity.
-SLA_HOURS = {"low": 120, "medium": 72, "high": 24, "critical": 4}
-
 
 class AutocrmComplaint(models.Model):
     _name = "autocrm.complaint"
@@ -60,8 +57,9 @@ class AutocrmComplaint(models.Model):
         required=True,
         default="medium",
         tracking=True,
-        help="Sets the deadline: low 5 days, medium 3 days, high 24 hours, "
-        "critical 4 hours from the report.",
+        help="Sets the deadline, in hours from the report per severity, as "
+        "configured for the store (by default low 120, medium 72, high 24, "
+        "critical 4).",
     )
     reported_on = fields.Datetime(
         required=True, default=fields.Datetime.now, readonly=True
@@ -120,13 +118,20 @@ class AutocrmComplaint(models.Model):
         """
         return [("crm.lead", "Prospect"), ("autocrm.test.drive", "Test Drive")]
 
-    @api.depends("severity", "reported_on")
+    @api.depends(
+        "severity",
+        "reported_on",
+        "company_id.autocrm_complaint_hours_low",
+        "company_id.autocrm_complaint_hours_medium",
+        "company_id.autocrm_complaint_hours_high",
+        "company_id.autocrm_complaint_hours_critical",
+    )
     def _compute_sla_deadline(self):
         for complaint in self:
             reported = complaint.reported_on or fields.Datetime.now()
-            complaint.sla_deadline = reported + timedelta(
-                hours=SLA_HOURS[complaint.severity or "medium"]
-            )
+            company = complaint.company_id or self.env.company
+            hours = company[f"autocrm_complaint_hours_{complaint.severity or 'medium'}"]
+            complaint.sla_deadline = reported + timedelta(hours=hours)
 
     @api.depends_context("date")
     @api.depends("sla_deadline", "state")

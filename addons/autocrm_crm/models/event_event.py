@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class EventEvent(models.Model):
@@ -6,6 +6,18 @@ class EventEvent(models.Model):
 
     is_owner_event = fields.Boolean(
         string="Owner Event",
-        help="Club meeting, service clinic or other event for vehicle owners; "
-        "attendance counts towards the customer value score.",
+        compute="_compute_is_owner_event",
+        store=True,
+        readonly=False,
+        precompute=True,
+        help="Club meeting, service clinic or other event for vehicle owners. "
+        "Attendance counts towards the customer value score.",
     )
+
+    @api.depends("event_type_id")
+    def _compute_is_owner_event(self):
+        for event in self:
+            if event.event_type_id:
+                event.is_owner_event = event.event_type_id.is_owner_event
+            else:
+                event.is_owner_event = event.is_owner_event

@@ -31,6 +31,17 @@ class ResCompany(models.Model):
         string="Customer Service Agent",
         help="Receives the reminders and the follow-ups assigned to customer service.",
     )
+    # Hours allowed to resolve a complaint, by severity.
+    autocrm_complaint_hours_low = fields.Integer(string="Low Severity SLA", default=120)
+    autocrm_complaint_hours_medium = fields.Integer(
+        string="Medium Severity SLA", default=72
+    )
+    autocrm_complaint_hours_high = fields.Integer(
+        string="High Severity SLA", default=24
+    )
+    autocrm_complaint_hours_critical = fields.Integer(
+        string="Critical Severity SLA", default=4
+    )
     autocrm_complaint_manager_id = fields.Many2one(
         comodel_name="res.users",
         string="Complaint Manager",
@@ -96,6 +107,27 @@ class ResCompany(models.Model):
                         threshold=threshold,
                     )
                 )
+
+    @api.constrains(
+        "autocrm_complaint_hours_low",
+        "autocrm_complaint_hours_medium",
+        "autocrm_complaint_hours_high",
+        "autocrm_complaint_hours_critical",
+    )
+    def _check_autocrm_complaint_hours(self):
+        for company in self:
+            for severity in ("low", "medium", "high", "critical"):
+                hours = company[f"autocrm_complaint_hours_{severity}"]
+                if hours < 1:
+                    raise ValidationError(
+                        self.env._(
+                            "The %(severity)s complaint deadline of %(company)s is "
+                            "%(hours)s hours. Enter at least 1 hour.",
+                            severity=severity,
+                            company=company.name,
+                            hours=hours,
+                        )
+                    )
 
     @api.constrains(*SCORE_WEIGHT_FIELDS, "autocrm_score_monetary_target")
     def _check_autocrm_score_settings(self):

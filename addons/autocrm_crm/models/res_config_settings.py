@@ -22,6 +22,18 @@ class ResConfigSettings(models.TransientModel):
     autocrm_customer_service_user_id = fields.Many2one(
         related="company_id.autocrm_customer_service_user_id", readonly=False
     )
+    autocrm_complaint_hours_low = fields.Integer(
+        related="company_id.autocrm_complaint_hours_low", readonly=False
+    )
+    autocrm_complaint_hours_medium = fields.Integer(
+        related="company_id.autocrm_complaint_hours_medium", readonly=False
+    )
+    autocrm_complaint_hours_high = fields.Integer(
+        related="company_id.autocrm_complaint_hours_high", readonly=False
+    )
+    autocrm_complaint_hours_critical = fields.Integer(
+        related="company_id.autocrm_complaint_hours_critical", readonly=False
+    )
     autocrm_complaint_manager_id = fields.Many2one(
         related="company_id.autocrm_complaint_manager_id", readonly=False
     )

@@ -220,6 +220,20 @@ class TestCustomerValueScore(AutocrmCrmCommon):
         self.customer._compute_value_score()
         self.assertEqual(self.customer.value_score_event, 0.0)
 
+    def test_owner_event_from_template(self):
+        clinic = self.env["event.type"].create(
+            {"name": "Tyre clinic", "is_owner_event": True}
+        )
+        event = self.env["event.event"].create(
+            {
+                "name": "Winter tyre clinic",
+                "event_type_id": clinic.id,
+                "date_begin": fields.Datetime.now(),
+                "date_end": fields.Datetime.now() + timedelta(hours=2),
+            }
+        )
+        self.assertTrue(event.is_owner_event)
+
     def test_survey_component_from_nps(self):
         survey = self.env.ref("autocrm_crm.survey_sales_satisfaction")
         question = self.env.ref("autocrm_crm.survey_sales_satisfaction_nps")

@@ -113,6 +113,17 @@ class TestComplaint(AutocrmCrmCommon):
                     timedelta(hours=hours),
                 )
 
+    def test_deadline_configurable_per_store(self):
+        self.company.autocrm_complaint_hours_high = 8
+        complaint = self._complaint(severity="high")
+        self.assertEqual(
+            complaint.sla_deadline - complaint.reported_on, timedelta(hours=8)
+        )
+
+    def test_deadline_below_one_hour_rejected(self):
+        with self.assertRaisesRegex(ValidationError, "at least 1 hour"):
+            self.company.autocrm_complaint_hours_critical = 0
+
     def test_resolve_without_resolution_rejected(self):
         complaint = self._complaint()
         with self.assertRaisesRegex(UserError, "has no resolution"):

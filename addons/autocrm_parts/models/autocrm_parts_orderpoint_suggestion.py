@@ -166,6 +166,7 @@ class AutocrmPartsOrderpointSuggestion(models.Model):
             raise UserError(
                 self.env._("Only a parts manager can apply order point suggestions.")
             )
+
         todo = self.filtered(lambda suggestion: suggestion.state == "suggested")
         orderpoint_model = self.env["stock.warehouse.orderpoint"]
         existing = orderpoint_model.search(
@@ -177,6 +178,8 @@ class AutocrmPartsOrderpointSuggestion(models.Model):
         orderpoint_by_key = {
             (op.product_id, op.location_id): op for op in existing.sorted("id")
         }
+
+        # Update the order points that exist, create the others in one batch.
         to_create = self.browse()
         for suggestion in todo:
             location = suggestion.warehouse_id.lot_stock_id
@@ -188,6 +191,7 @@ class AutocrmPartsOrderpointSuggestion(models.Model):
                 suggestion.orderpoint_id = orderpoint
             else:
                 to_create |= suggestion
+
         created = orderpoint_model.create(
             [
                 dict(
@@ -202,6 +206,7 @@ class AutocrmPartsOrderpointSuggestion(models.Model):
         )
         for suggestion, orderpoint in zip(to_create, created, strict=True):
             suggestion.orderpoint_id = orderpoint
+
         todo.state = "applied"
         return True
 

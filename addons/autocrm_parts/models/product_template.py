@@ -331,6 +331,14 @@ class ProductTemplate(models.Model):
         )
         return matches | matches._get_current_part()
 
+    def action_open_parts_lookup(self):
+        """Open the availability lookup filled in for this part's number."""
+        self.ensure_one()
+        lookup = self.env["autocrm.parts.lookup"].create(
+            {"query": self.oem_part_number}
+        )
+        return lookup.action_search()
+
     def action_view_supersession_chain(self):
         """Open the parts this number replaces and the part it leads to."""
         self.ensure_one()

@@ -135,6 +135,12 @@ class TestLookup(PartsCommon):
         self.assertFalse(lookup.line_ids)
         self.assertIn("ZZZ-NOPE", lookup.result_message)
 
+    def test_lookup_from_part(self):
+        action = self.filter_old.with_user(self.clerk).action_open_parts_lookup()
+        lookup = self.env["autocrm.parts.lookup"].browse(action["res_id"])
+        self.assertEqual(lookup.query, "9091510001")
+        self.assertIn(self.filter_new, lookup.line_ids.product_id.product_tmpl_id)
+
     def test_short_query_rejected(self):
         with self.assertRaises(UserError):
             self._lookup("9-1")

@@ -51,7 +51,7 @@ class TestMenuSecurity(TransactionCase):
         self.assertIn(self.menu.id, self._visible_menu_ids(user))
 
     def test_menu_actions_open_for_their_roles(self):
-        """Every parts menu a role sees opens its views and first records."""
+        """Every parts menu shown to a role opens its views and first records."""
         clerk = new_test_user(
             self.env, login="views_clerk", groups="autocrm_parts.group_parts_clerk"
         )

@@ -64,6 +64,7 @@ class AutocrmPartsLookup(models.TransientModel):
                     count=MIN_QUERY_LENGTH,
                 )
             )
+
         templates = self.env["product.template"]._search_part_number(
             number, limit=self.match_limit
         )
@@ -72,6 +73,7 @@ class AutocrmPartsLookup(models.TransientModel):
         availability = self._get_part_availability(
             products | alternatives.product_variant_ids, self.warehouse_ids
         )
+
         (self.line_ids | self.alternative_line_ids).unlink()
         line_vals = []
         groups = (
@@ -85,6 +87,7 @@ class AutocrmPartsLookup(models.TransientModel):
                     for row in availability.get(product, [{}])
                 ]
         self.env["autocrm.parts.lookup.line"].create(line_vals)
+
         self.result_message = self._get_result_message(templates)
         return {
             "type": "ir.actions.act_window",
