@@ -70,11 +70,36 @@ class AutocrmGatePass(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
+            self._check_state_change_allowed(vals)
             if vals.get("name", "/") == "/":
                 vals["name"] = self.env["ir.sequence"].next_by_code(
                     "autocrm.gate.pass"
                 ) or self.env._("New")
         return super().create(vals_list)
+
+    def write(self, vals):
+        self._check_state_change_allowed(vals)
+        return super().write(vals)
+
+    def _check_state_change_allowed(self, vals):
+        """Reject status changes that do not go through the action buttons.
+
+        Consultants may edit their gate passes, so without this check they
+        could write the Approved status themselves and skip the checks.
+        """
+        protected = {"state", "approved_by_id", "approval_date"} & set(vals)
+        if (
+            protected
+            and not self.env.su
+            and not self.env.context.get("autocrm_gate_pass_transition")
+        ):
+            raise AccessError(
+                self.env._(
+                    "The status of a gate pass changes only through its buttons "
+                    "(%(fields)s cannot be written directly).",
+                    fields=", ".join(sorted(protected)),
+                )
+            )
 
     def _get_approval_blockers(self):
         """Return the reasons, as sentences, why the vehicle may not leave yet."""
@@ -135,7 +160,7 @@ class AutocrmGatePass(models.Model):
                         reasons="; ".join(blockers),
                     )
                 )
-        self.write(
+        self.with_context(autocrm_gate_pass_transition=True).write(
             {
                 "state": "approved",
                 "approved_by_id": self.env.user.id,
@@ -153,5 +178,7 @@ class AutocrmGatePass(models.Model):
                     gate_pass=left[0].name,
                 )
             )
-        self.write({"state": "cancelled"})
+        self.with_context(autocrm_gate_pass_transition=True).write(
+            {"state": "cancelled"}
+        )
         return True

@@ -5,7 +5,7 @@ from dateutil.relativedelta import relativedelta
 from psycopg2 import errors as pg_errors
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.fields import Command
 
 _logger = logging.getLogger(__name__)
@@ -243,6 +243,8 @@ class SaleOrder(models.Model):
         return orders
 
     def write(self, vals):
+        if {"discount_approved_amount", "discount_approved_by_id"} & set(vals):
+            self._check_discount_approver()
         if vals.get("vehicle_lot_id"):
             locked = self.filtered(lambda order: order.state not in ("draft", "sent"))
             if locked:
@@ -485,7 +487,7 @@ class SaleOrder(models.Model):
         self._release_vehicle_lot()
         self.gate_pass_ids.filtered(
             lambda gate_pass: gate_pass.state in ("requested", "approved")
-        ).write({"state": "cancelled"})
+        ).with_context(autocrm_gate_pass_transition=True).write({"state": "cancelled"})
         jobs = (
             self.env["mail.activity"]
             .sudo()
@@ -557,7 +559,9 @@ class SaleOrder(models.Model):
                 vehicle._add_odometer_reading(gate_pass.delivery_odometer, today)
             order.insurance_policy_ids.sudo().write({"vehicle_id": vehicle.id})
             lot.sudo().write({"fleet_vehicle_id": vehicle.id, "delivery_date": today})
-            gate_pass.write({"state": "used"})
+            gate_pass.with_context(autocrm_gate_pass_transition=True).write(
+                {"state": "used"}
+            )
         self.write({"vehicle_delivered": True})
         self.env["autocrm.followup.rule"].sudo()._trigger_event(
             "vehicle_delivered", self
@@ -673,11 +677,16 @@ class SaleOrder(models.Model):
             )
         )
 
-    def action_approve_discount(self):
-        if not self.env.user.has_group("autocrm_crm.group_sales_manager"):
-            raise UserError(
+    def _check_discount_approver(self):
+        if not self.env.su and not self.env.user.has_group(
+            "autocrm_crm.group_sales_manager"
+        ):
+            raise AccessError(
                 self.env._("Only a sales manager can approve a deal discount.")
             )
+
+    def action_approve_discount(self):
+        self._check_discount_approver()
         for order in self:
             order.write(
                 {

@@ -145,6 +145,17 @@ class TestDeal(VehicleSalesCase):
         with self.assertRaisesRegex(UserError, "Only a sales manager"):
             deal.with_user(self.consultant).action_approve_discount()
 
+    def test_consultant_cannot_write_approval(self):
+        deal = self._create_deal(self.dear_lot)
+        deal.vehicle_line_id.discount = 5
+        with self.assertRaises(AccessError):
+            deal.with_user(self.consultant).write(
+                {
+                    "discount_approved_amount": 6000,
+                    "discount_approved_by_id": self.consultant.id,
+                }
+            )
+
     def test_bigger_discount_after_approval_needs_approval(self):
         deal = self._create_deal(self.dear_lot)
         deal.vehicle_line_id.discount = 5

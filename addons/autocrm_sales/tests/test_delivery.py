@@ -98,6 +98,19 @@ class TestDelivery(VehicleSalesCase):
         with self.assertRaises(AccessError):
             deal.gate_pass_ids.with_user(self.manager).action_approve()
 
+    def test_consultant_cannot_write_approval(self):
+        deal = self._confirmed_deal()
+        deal.action_request_gate_pass()
+        gate_pass = deal.gate_pass_ids.with_user(self.consultant)
+        with self.assertRaises(AccessError):
+            gate_pass.write({"state": "approved"})
+        with self.assertRaises(AccessError):
+            self.env["autocrm.gate.pass"].with_user(self.consultant).create(
+                {"order_id": deal.id, "state": "approved"}
+            )
+        gate_pass.delivery_odometer = 9
+        self.assertEqual(gate_pass.state, "requested")
+
     def test_gate_pass_needs_confirmed_deal(self):
         deal = self._create_deal(self.dear_lot)
         with self.assertRaisesRegex(UserError, "must be confirmed"):

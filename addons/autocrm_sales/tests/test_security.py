@@ -1,5 +1,5 @@
 from odoo.exceptions import AccessError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import Form, new_test_user, tagged
 
 from .common import VehicleSalesCase, make_vin
 
@@ -81,6 +81,18 @@ class TestDealSecurity(VehicleSalesCase):
             "autocrm.vehicle.stock.report",
         ):
             self.assertFalse(self._visible(outsider, model), model)
+
+    def test_parts_clerk_opens_sales_form(self):
+        """Counter staff sell parts on sales orders without the deal models."""
+        clerk = new_test_user(
+            self.env, login="counter_clerk", groups="autocrm_parts.group_parts_clerk"
+        )
+        form = Form(self.env["sale.order"].with_user(clerk))
+        form.partner_id = self.customer
+        with form.order_line.new() as line:
+            line.product_id = self.accessory
+        order = form.save()
+        self.assertEqual(order.order_line.product_id, self.accessory)
 
     def test_consultant_cannot_edit_vin_unit(self):
         with self.assertRaises(AccessError):
