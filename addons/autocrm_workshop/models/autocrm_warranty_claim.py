@@ -107,6 +107,26 @@ class AutocrmWarrantyClaim(models.Model):
                 )
             )
         labour, parts = repair._get_lines_paid_by("warranty")
+        unpriced = parts.product_id.filtered(lambda product: not product.warranty_price)
+        if unpriced:
+            raise UserError(
+                self.env._(
+                    "Part %(part)s on %(repair)s has no warranty price, so the"
+                    " manufacturer would be claimed nothing for it. Set its"
+                    " warranty price first.",
+                    part=unpriced[0].display_name,
+                    repair=repair.name,
+                )
+            )
+        if labour and not brand.warranty_labour_rate:
+            raise UserError(
+                self.env._(
+                    "Brand %(brand)s has no warranty labour rate, so the labour of"
+                    " %(repair)s cannot be claimed. Set the rate on the brand.",
+                    brand=brand.name,
+                    repair=repair.name,
+                )
+            )
         lines = [
             Command.create(
                 {

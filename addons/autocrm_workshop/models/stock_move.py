@@ -60,7 +60,7 @@ class StockMove(models.Model):
             if vals.get("repair_line_type") == "add":
                 requested = self.env["product.product"].browse(vals.get("product_id"))
                 current = requested._get_current_part_variant()
-                if current != requested:
+                if current and current != requested:
                     vals["product_id"] = current.id
                     substitutions.append((repair, requested, current))
             if "approval_state" not in vals:
@@ -86,7 +86,7 @@ class StockMove(models.Model):
             return None
         requested = self.product_id
         current = requested._get_current_part_variant()
-        if current == requested:
+        if not current or current == requested:
             return None
         self.product_id = current
         return {

@@ -11,10 +11,10 @@ class TestTechnicianPerformance(WorkshopCommon):
     def setUpClass(cls):
         super().setUpClass()
         today = date.today()
-        # The last Monday before today, inside the report's window.
+        # Monday of last week, a full working week inside the report's window.
         cls.monday = today - timedelta(days=today.weekday() + 7)
         repair = cls._create_repair()
-        cls.line = cls._add_labour(repair, cls.op_brakes, cls.tech_1)  # 2 sold hours
+        cls.line = cls._add_labour(repair, cls.op_brakes, cls.tech_1)  # 2 hours sold
         day = cls.monday.isoformat()
         cls.env["autocrm.time.log"].create(
             [

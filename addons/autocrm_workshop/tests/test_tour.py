@@ -14,6 +14,7 @@ class TestAdvisorTour(HttpCase):
             login="tour_advisor",
             groups="autocrm_workshop.group_service_advisor",
         )
+
         calendar = cls.env["resource.calendar"].create(
             {"name": "Tour calendar", "tz": "UTC"}
         )
@@ -29,6 +30,7 @@ class TestAdvisorTour(HttpCase):
                 "tz": "UTC",
             }
         )
+
         bay = cls.env["autocrm.service.bay"].create({"name": "Tour Bay"})
         customer = cls.env["res.partner"].create({"name": "Tour Customer"})
         brand = cls.env["fleet.vehicle.model.brand"].create({"name": "Tourmotors"})
@@ -38,6 +40,7 @@ class TestAdvisorTour(HttpCase):
         cls.vehicle = cls.env["fleet.vehicle"].create(
             {"model_id": model.id, "owner_id": customer.id, "license_plate": "TOUR-1"}
         )
+
         operation = cls.env["autocrm.labour.operation"].create(
             {
                 "code": "TOUR-OIL",
@@ -46,6 +49,7 @@ class TestAdvisorTour(HttpCase):
                 "labour_rate": 90.0,
             }
         )
+
         settings = cls.env["autocrm.service.type"]._get_for(
             "maintenance", cls.env.company
         ) or cls.env["autocrm.service.type"].create(
@@ -61,6 +65,7 @@ class TestAdvisorTour(HttpCase):
                 ],
             }
         )
+
         cls.appointment = cls.env["autocrm.service.appointment"].create(
             {
                 "partner_id": customer.id,

@@ -84,6 +84,23 @@ class TestWarrantyClaim(WorkshopCommon):
         with self.assertRaisesRegex(UserError, "has no warranty payer"):
             repair.action_create_invoices()
 
+    def test_part_without_warranty_price_rejected(self):
+        repair = self._create_repair(service_type="warranty")
+        unpriced = self.env["product.product"].create({"name": "Test Wiper Blade"})
+        self._add_part(repair, unpriced)
+        self._finish(repair)
+        with self.assertRaisesRegex(UserError, "has no warranty price"):
+            repair.action_create_invoices()
+        self.assertFalse(repair.warranty_claim_ids)
+
+    def test_brand_without_labour_rate_rejected(self):
+        self.brand.warranty_labour_rate = 0.0
+        repair = self._create_repair(service_type="warranty")
+        self._add_labour(repair, self.op_oil)
+        self._finish(repair)
+        with self.assertRaisesRegex(UserError, "has no warranty labour rate"):
+            repair.action_create_invoices()
+
     def test_technician_cannot_read_claims(self):
         with self.assertRaises(AccessError):
             self.claim.with_user(self.tech_user_1).read(["name"])
