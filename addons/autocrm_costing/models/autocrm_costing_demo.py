@@ -24,7 +24,8 @@ DEMO_FIXED_COSTS = [
 
 
 def _demo_vin(serial):
-    body = f"LSVAU2180N2{serial:06d}"
+    """Return a valid VIN for the demo units (SAIC Volkswagen, 2023, plant C)."""
+    body = f"LSVCA2180PC{serial:06d}"
     return body[:8] + compute_check_digit(body) + body[9:]
 
 

@@ -3,7 +3,7 @@ from datetime import datetime, time
 from odoo import Command
 from odoo.tests import tagged
 
-from .common import CostingCase
+from .common import CostingCase, render_xlsx
 
 
 @tagged("post_install", "-at_install")
@@ -176,3 +176,26 @@ class TestRepairProfit(CostingCase):
         )
         # 2.5 flat-rate hours sold for 3 hours clocked.
         self.assertAlmostEqual(target.actual_value, 100.0 * 2.5 / 3, places=2)
+
+    def test_xlsx_export_per_payer(self):
+        repair = self._repair()
+        rows = self.env["autocrm.costing.repair"].search(
+            [("repair_id", "=", repair.id)], order="payer"
+        )
+        sheet = render_xlsx(self.env, "autocrm_costing.repair_xlsx", rows)
+        self.assertEqual(sheet["A1"].value, "Repair Order Profitability")
+        headers = [cell.value for cell in sheet[6]]
+        by_payer = {
+            sheet[row][headers.index("Payer")].value: sheet[row] for row in (7, 8)
+        }
+        self.assertEqual(set(by_payer), {"Customer", "OEM Warranty"})
+        customer = by_payer["Customer"]
+        self.assertEqual(customer[headers.index("Repair Order")].value, repair.name)
+        self.assertEqual(customer[headers.index("Labour Revenue")].value, 150)
+        self.assertEqual(customer[headers.index("Labour Cost")].value, 60)
+        self.assertEqual(
+            by_payer["OEM Warranty"][headers.index("Parts Revenue")].value, 20
+        )
+        totals = sheet[9]
+        self.assertEqual(totals[0].value, "Total")
+        self.assertEqual(totals[headers.index("Gross Profit")].value, 162.5)
