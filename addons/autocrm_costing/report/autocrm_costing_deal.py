@@ -37,6 +37,12 @@ class AutocrmCostingDeal(models.Model):
         selection=lambda self: self.env["sale.order"]._fields["deal_type"].selection,
         readonly=True,
     )
+    delivered = fields.Boolean(
+        readonly=True,
+        help="The vehicle has left the store and was not returned. The cost of"
+        " the goods of a deal counts when they are delivered, so a deal"
+        " invoiced before delivery shows its revenue without that cost yet.",
+    )
     revenue = fields.Monetary(readonly=True)
     cost = fields.Monetary(readonly=True)
     gross_profit = fields.Monetary(readonly=True)
@@ -100,6 +106,10 @@ class AutocrmCostingDeal(models.Model):
                            MIN(line.vehicle_product_id) AS vehicle_product_id,
                            MIN(line.vehicle_model_id) AS vehicle_model_id,
                            deal.deal_type,
+                           COALESCE(SUM(line.quantity) FILTER (
+                               WHERE line.source = 'stock'
+                                 AND line.category = 'vehicle'), 0) > 0
+                               AS delivered,
                            SUM(line.revenue) AS revenue,
                            SUM(line.cost) AS cost,
                            SUM(line.gross_profit) AS gross_profit,

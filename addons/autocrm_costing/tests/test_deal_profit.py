@@ -134,6 +134,7 @@ class TestDealProfit(VehicleSalesCase):
         self._complete_deal(deal, policy, finance, agency)
         profit = self._profit(deal)
         self.assertEqual(profit.lot_id, self.lot_cheap)
+        self.assertTrue(profit.delivered)
         expected = {
             "vehicle_revenue": 120000.0,
             "vehicle_cost": 98000.0,
@@ -246,6 +247,7 @@ class TestDealProfit(VehicleSalesCase):
         self._late_bill(self.lot_cheap, 800.0)
 
         cancelled = self._profit(first)
+        self.assertFalse(cancelled.delivered)
         # Only the rebate, commission and agency bill stay on the first deal.
         self.assertAlmostEqual(cancelled.vehicle_revenue, 0.0, places=2)
         self.assertAlmostEqual(cancelled.vehicle_cost, 0.0, places=2)
@@ -273,6 +275,8 @@ class TestDealProfit(VehicleSalesCase):
         for deal in own | other:
             deal._create_invoices().action_post()
         deals = self.env["autocrm.costing.deal"]
+        # Invoiced but not delivered: no cost of goods yet.
+        self.assertFalse(deals.search([("deal_id", "=", own.id)]).delivered)
         visible = deals.with_user(self.consultant).search([]).deal_id
         self.assertIn(own, visible)
         self.assertNotIn(other, visible)
