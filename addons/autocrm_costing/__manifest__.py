@@ -17,10 +17,27 @@
     "data": [
         "security/autocrm_costing_security.xml",
         "security/ir.model.access.csv",
+        "security/autocrm_costing_rules.xml",
+        "data/autocrm_costing_department_data.xml",
+        "views/autocrm_costing_line_views.xml",
+        "views/autocrm_costing_deal_views.xml",
+        "views/autocrm_costing_repair_views.xml",
+        "views/autocrm_costing_department_result_views.xml",
+        "views/autocrm_costing_department_views.xml",
+        "views/autocrm_costing_target_views.xml",
+        "views/account_move_views.xml",
+        "views/hr_employee_views.xml",
+        "views/sale_order_views.xml",
         "views/autocrm_costing_menus.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
+        "demo/autocrm_costing_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "autocrm_costing/static/tests/tours/*.js",
+        ],
+    },
     "installable": True,
 }

@@ -41,3 +41,38 @@ class TestMenuSecurity(TransactionCase):
             self.env, login="boss", groups="autocrm_base.group_store_manager"
         )
         self.assertIn(self.menu.id, self._visible_menu_ids(user))
+
+    def test_report_views_load_for_each_role(self):
+        consultant = new_test_user(
+            self.env,
+            login="views_consultant",
+            groups="autocrm_crm.group_sales_consultant,"
+            "autocrm_costing.group_costing_user",
+        )
+        accountant = new_test_user(
+            self.env,
+            login="views_accountant",
+            groups="autocrm_costing.group_costing_manager",
+        )
+        own_reports = {
+            "autocrm.costing.deal": ["list", "pivot", "graph", "search"],
+            "autocrm.costing.repair": ["list", "pivot", "search"],
+            "autocrm.costing.line": ["list", "pivot", "graph", "form", "search"],
+            "autocrm.costing.target": ["list", "kanban", "form", "search"],
+        }
+        store_reports = {
+            "autocrm.costing.department.result": ["list", "pivot", "graph", "search"],
+            "autocrm.costing.absorption": ["list", "graph", "search"],
+        }
+        for user, reports in (
+            (consultant, own_reports),
+            (accountant, own_reports | store_reports),
+        ):
+            for model, view_types in reports.items():
+                with self.subTest(user=user.login, model=model):
+                    views = (
+                        self.env[model]
+                        .with_user(user)
+                        .get_views([(False, view_type) for view_type in view_types])
+                    )
+                    self.assertEqual(set(views["views"]), set(view_types))

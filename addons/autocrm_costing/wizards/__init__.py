@@ -1,0 +1,2 @@
+from . import autocrm_costing_target_bulk
+from . import autocrm_costing_target_copy
