@@ -47,6 +47,7 @@ MODULES = [
     "autocrm_sales",
     "autocrm_workshop",
     "autocrm_costing",
+    "autocrm_sales_workshop",
 ]
 DEMO_DB = os.environ.get("AUTOCRM_DB", "autocrm_demo")
 TEST_DB = os.environ.get("AUTOCRM_TEST_DB", "autocrm_test")
@@ -410,10 +411,37 @@ def demo_logins():
         conn.close()
 
 
+def http_port(args):
+    """Return the demo's web port, checked before the long install starts.
+
+    The --http-port option wins over the HTTP_PORT variable.
+    """
+    value = args.http_port or os.environ.get("HTTP_PORT") or "8069"
+    try:
+        port = int(value)
+    except ValueError:
+        raise SetupError(
+            f"Invalid web port {value!r}: HTTP_PORT and --http-port take a "
+            "number such as 8069."
+        ) from None
+    if args.no_serve:
+        return port
+    with contextlib.closing(socket.socket()) as sock:
+        try:
+            sock.bind(("127.0.0.1", port))
+        except OSError as error:
+            raise SetupError(
+                f"Port {port} is already in use ({error.strerror}). Stop the "
+                "program listening there, or choose another port with "
+                "HTTP_PORT=8070 make demo."
+            ) from None
+    return port
+
+
 def cmd_demo(args):
     setup()
     check_postgres()
-    port = int(os.environ.get("HTTP_PORT", args.http_port))
+    port = http_port(args)
     config = write_config("demo", db=DEMO_DB, http_port=port)
     modules = ",".join(MODULES)
     log = LOG_DIR / "demo-install.log"
@@ -448,9 +476,9 @@ def cmd_demo(args):
     print(f"    {'admin':<20} Administrator (all stores)")
     for login, roles, company in demo_logins():
         print(f"    {login:<20} {roles or 'no AutoCRM role'} ({company})")
-    print("Stop the server with Ctrl+C.", flush=True)
     if args.no_serve:
         return 0
+    print("Stop the server with Ctrl+C.", flush=True)
     os.execv(sys.executable, odoo_cmd(config, "-d", DEMO_DB))
 
 
@@ -635,6 +663,13 @@ def cmd_test(args):
             # Errors logged outside any test (a broken view, a failing data
             # file) fail the run even though every test passed.
             bad = 1
+        elif not total:
+            # A mistyped --tag or module selects nothing: that is no green run.
+            bad = 1
+            failures = [
+                "the Odoo test runner ran no test: check the --tag or --module "
+                "selection"
+            ]
         tally.add(max(total - bad - skipped, 0), bad, skipped, failures)
         print(
             f"    Odoo test runner: {total} tests, {bad} failed or errors, "
@@ -784,7 +819,7 @@ def main(argv=None):
         "demo", help="create or upgrade the demo database and serve it"
     )
     p_demo.add_argument(
-        "--http-port", type=int, default=8069, help="web port (HTTP_PORT)"
+        "--http-port", help="web port (default: HTTP_PORT, or else 8069)"
     )
     p_demo.add_argument(
         "--no-serve", action="store_true", help="stop after creating or upgrading"

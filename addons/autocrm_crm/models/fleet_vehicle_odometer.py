@@ -22,6 +22,12 @@ class FleetVehicleOdometer(models.Model):
         help="Why the odometer went backwards, kept in the vehicle history."
     )
 
+    _value_not_negative = models.Constraint(
+        "CHECK (value >= 0)",
+        "An odometer reading cannot be negative: enter the distance shown on the "
+        "meter.",
+    )
+
     @api.constrains("is_correction", "correction_reason")
     def _check_correction_reason(self):
         for reading in self:

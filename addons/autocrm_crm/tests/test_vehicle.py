@@ -1,6 +1,8 @@
+from psycopg2.errors import CheckViolation
+
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import tagged
-from odoo.tools import SQL
+from odoo.tools import SQL, mute_logger
 
 from .common import VIN_CN, VIN_EU, VIN_US, AutocrmCrmCommon
 
@@ -130,6 +132,15 @@ class TestVehicleOdometer(AutocrmCrmCommon):
     def test_lower_reading_rejected(self):
         with self.assertRaisesRegex(ValidationError, "lower than the previous"):
             self.vehicle._add_odometer_reading(9000, date=self._days_ago(70))
+
+    def test_negative_reading_rejected(self):
+        # The CHECK constraint fires in PostgreSQL; the RPC layer turns it into
+        # a ValidationError carrying the constraint's message.
+        with self.assertRaises(CheckViolation), mute_logger("odoo.sql_db"):
+            self.env["fleet.vehicle.odometer"].create(
+                {"vehicle_id": self.vehicle.id, "value": -10}
+            )
+            self.env.flush_all()
 
     def test_equal_and_higher_readings_accepted(self):
         self.vehicle._add_odometer_reading(10000, date=self._days_ago(70))

@@ -76,6 +76,13 @@ class TestVinConcurrency(BaseCase):
             env["mail.activity"].search(
                 [("res_model", "=", "sale.order"), ("res_id", "in", deals.ids)]
             ).unlink()
+            # With autocrm_sales_workshop the confirmation also created the
+            # inspection job and the store's fleet vehicle for the VIN.
+            if "delivery_job_ids" in deals._fields:
+                deals.delivery_job_ids.unlink()
+            env["fleet.vehicle"].with_context(active_test=False).search(
+                [("vin_sn", "=", lot.name)]
+            ).unlink()
             deals.unlink()
             lot.unlink()
             product = env["product.product"].browse(self.ids["product"])

@@ -142,11 +142,9 @@ class AutocrmLabourLine(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        repairs = self.env["repair.order"].browse(
-            [vals["repair_id"] for vals in vals_list if vals.get("repair_id")]
-        )
         for vals in vals_list:
-            repair = repairs.filtered(lambda r, v=vals: r.id == v.get("repair_id"))
+            # One browse per line: several lines of one batch may share a repair.
+            repair = self.env["repair.order"].browse(vals.get("repair_id") or [])
             if "approval_state" not in vals and repair._is_extra_work_proposed(
                 vals.get("payer") or DEFAULT_PAYER.get(repair.service_type, "customer")
             ):

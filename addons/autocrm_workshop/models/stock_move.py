@@ -49,12 +49,10 @@ class StockMove(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        repairs = self.env["repair.order"].browse(
-            [vals["repair_id"] for vals in vals_list if vals.get("repair_id")]
-        )
         substitutions = []
         for vals in vals_list:
-            repair = repairs.filtered(lambda r, v=vals: r.id == v.get("repair_id"))
+            # One browse per line: several lines of one batch may share a repair.
+            repair = self.env["repair.order"].browse(vals.get("repair_id") or [])
             if not repair:
                 continue
             if vals.get("repair_line_type") == "add":

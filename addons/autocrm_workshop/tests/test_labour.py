@@ -75,6 +75,27 @@ class TestExtraWork(WorkshopCommon):
         move = self._add_part(self.repair, self.brake_pads, 1)
         self.assertEqual(move.approval_state, "proposed")
 
+    def test_batch_of_lines_on_one_repair(self):
+        labour = self.env["autocrm.labour.line"].create(
+            [
+                {"repair_id": self.repair.id, "operation_id": self.op_brakes.id},
+                {"repair_id": self.repair.id, "operation_id": self.op_oil.id},
+            ]
+        )
+        self.assertEqual(set(labour.mapped("approval_state")), {"proposed"})
+        parts = self.env["stock.move"].create(
+            [
+                {
+                    "repair_id": self.repair.id,
+                    "product_id": self.brake_pads.id,
+                    "product_uom_qty": quantity,
+                    "repair_line_type": "add",
+                }
+                for quantity in (1, 2)
+            ]
+        )
+        self.assertEqual(set(parts.mapped("approval_state")), {"proposed"})
+
     def test_internal_extra_work_approved(self):
         extra = self._add_labour(self.repair, self.op_brakes, payer="internal")
         self.assertEqual(extra.approval_state, "approved")
