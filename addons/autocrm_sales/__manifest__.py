@@ -10,6 +10,7 @@
         "autocrm_crm",
         "autocrm_parts",
         "sale_crm",
+        "sale_loyalty",
         "sale_stock",
         "stock_account",
     ],
