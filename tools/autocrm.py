@@ -64,7 +64,7 @@ LOG_LINE_RE = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ \d+ (\w+) (\S+) (
 
 
 class SetupError(Exception):
-    """A prerequisite is missing; the message says how to provide it."""
+    """Raised when a prerequisite is missing. The message explains the fix."""
 
 
 def step(message):
@@ -762,8 +762,8 @@ def cmd_stock_tests(args):
     """Run stock Odoo test suites in a database that also has AutoCRM.
 
     At-install tests of a stock app run right after that app loads, before
-    the AutoCRM modules; post-install tests run with every module loaded,
-    which is where an AutoCRM override could break them.
+    the AutoCRM modules. Post-install tests run with every module loaded, so
+    they are the ones an AutoCRM override could break.
     """
     setup(with_browser=True)
     check_postgres()

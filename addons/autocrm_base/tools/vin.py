@@ -78,8 +78,8 @@ def decode_vin(vin):
     """Decode the maker, country and possible model years from a valid VIN.
 
     Returns a dict with the keys ``manufacturer``, ``country`` and
-    ``model_years`` (a list of years, newest first); values are empty when
-    vininfo does not know the WMI.
+    ``model_years`` (a list of years, newest first). The values are empty
+    when vininfo does not know the WMI.
     """
     result = {"manufacturer": "", "country": "", "model_years": []}
     if Vin is None or not vin or vin_problem(vin):
