@@ -13,5 +13,6 @@ from . import fleet_vehicle_model_brand
 from . import hr_employee
 from . import hr_employee_public
 from . import repair_order
+from . import res_company
 from . import stock_move
 from . import stock_move_line

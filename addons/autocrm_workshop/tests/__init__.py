@@ -5,6 +5,8 @@ from . import test_menu_security
 from . import test_performance
 from . import test_reception
 from . import test_security
+from . import test_service_type
+from . import test_technician_access
 from . import test_time_log
 from . import test_tour
 from . import test_vehicle_history
