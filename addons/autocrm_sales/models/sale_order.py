@@ -110,6 +110,41 @@ class SaleOrder(models.Model):
         string="Expected Margin (%)", compute="_compute_deal_profit"
     )
     deal_amount_paid = fields.Monetary(compute="_compute_deal_amount_paid")
+    # What the customer pays in all: the store sells insurance as the
+    # insurer's agent, so the premiums are not on the deal total.
+    outlay_agency_amount = fields.Monetary(
+        string="Agency Services Charged",
+        compute="_compute_customer_outlay",
+        help="Part of the deal total charged for agency services, taxes included.",
+    )
+    outlay_finance_fee = fields.Monetary(
+        string="Loan Arrangement Fee",
+        compute="_compute_customer_outlay",
+        help="Part of the deal total charged for arranging the loan, taxes included.",
+    )
+    outlay_insurance_premium = fields.Monetary(
+        string="Insurance Premiums",
+        compute="_compute_customer_outlay",
+        help="Premiums of the deal's policies that are not cancelled. The "
+        "customer pays them to the insurer, not to the store.",
+    )
+    customer_outlay = fields.Monetary(
+        compute="_compute_customer_outlay",
+        help="Everything the customer pays for this deal: the deal total "
+        "invoiced by the store plus the insurance premiums paid to the "
+        "insurer.",
+    )
+    outlay_financed_amount = fields.Monetary(
+        string="Financed by Loans",
+        compute="_compute_customer_outlay",
+        help="Loan amounts of the deal's finance applications that are not "
+        "rejected. The lender pays them.",
+    )
+    outlay_customer_funds = fields.Monetary(
+        string="Paid from Own Funds",
+        compute="_compute_customer_outlay",
+        help="Customer outlay minus the loan amounts.",
+    )
 
     # One open deal per VIN, guaranteed by PostgreSQL: a second confirmed deal
     # on the same VIN violates this index even when both confirm at once.
@@ -222,6 +257,40 @@ class SaleOrder(models.Model):
                 sign = -1 if move.move_type == "out_refund" else 1
                 paid += sign * (move.amount_total - move.amount_residual)
             order.deal_amount_paid = paid
+
+    @api.depends(
+        "amount_total",
+        "order_line.price_total",
+        "insurance_policy_ids.premium",
+        "insurance_policy_ids.state",
+        "finance_ids.amount",
+        "finance_ids.state",
+        "finance_ids.sale_line_id",
+        "agency_service_ids.sale_line_id",
+    )
+    def _compute_customer_outlay(self):
+        for order in self:
+            # The outlay is printed on the customer's quotation, so every user
+            # who can read the deal gets these sums, even without read access
+            # to the insurance and finance records.
+            deal = order.sudo()
+            policies = deal.insurance_policy_ids.filtered(
+                lambda policy: policy.state != "cancelled"
+            )
+            finances = deal.finance_ids.filtered(
+                lambda finance: finance.state != "rejected"
+            )
+            premiums = sum(policies.mapped("premium"))
+            financed = sum(finances.mapped("amount"))
+            outlay = order.amount_total + premiums
+            order.outlay_agency_amount = sum(
+                deal.agency_service_ids.sale_line_id.mapped("price_total")
+            )
+            order.outlay_finance_fee = sum(finances.sale_line_id.mapped("price_total"))
+            order.outlay_insurance_premium = premiums
+            order.customer_outlay = outlay
+            order.outlay_financed_amount = financed
+            order.outlay_customer_funds = outlay - financed
 
     # ------------------------------------------------------------------
     # Onchanges and CRUD
