@@ -583,17 +583,62 @@ class SaleOrder(models.Model):
                 lot.sudo().reserved_order_id = False
 
     def _process_vehicle_return(self):
-        """Free the VIN of deals whose vehicle came back into stock."""
+        """Free the VIN of deals whose vehicle came back into stock.
+
+        A delivered vehicle goes back to the store: its owner record loses
+        owner, driver and the warranty start of this delivery, and the
+        follow-ups planned for the new owner are skipped. The next deal on
+        the VIN sets the new owner at its own delivery.
+        """
+        for order in self.filtered("vehicle_delivered"):
+            lot = order.vehicle_lot_id
+            # sudo because the warehouse clerk who validates the return has no
+            # rights on fleet records, and taking the vehicle back is part of it.
+            vehicle = lot.fleet_vehicle_id.sudo()
+            if vehicle:
+                vehicle._take_back_from_customer(order.sudo(), lot.delivery_date)
+        self._skip_delivery_followups()
         self._release_vehicle_lot()
         self.write({"vehicle_released": True, "vehicle_delivered": False})
         self.vehicle_lot_id.sudo().delivery_date = False
         for order in self:
             order.message_post(
                 body=self.env._(
-                    "VIN %(vin)s was returned to stock and is free for another deal.",
+                    "VIN %(vin)s was returned to stock and is free for another "
+                    "deal. Its vehicle record no longer names %(customer)s as "
+                    "owner.",
                     vin=order.vehicle_lot_id.name,
+                    customer=order.partner_id.display_name,
                 )
             )
+
+    def _skip_delivery_followups(self):
+        """Skip the delivery follow-ups that are not done yet.
+
+        Planned follow-ups are skipped, and the open activities of scheduled
+        ones are removed, because the customer no longer owns the vehicle.
+        Sent surveys and done activities stay as history.
+        """
+        # sudo because follow-ups belong to customer service, but the
+        # warehouse validates the return.
+        followups = (
+            self.env["autocrm.followup"]
+            .sudo()
+            .search(
+                [
+                    ("res_model", "=", "sale.order"),
+                    ("res_id", "in", self.ids),
+                    ("event_code", "=", "vehicle_delivered"),
+                    ("state", "in", ("planned", "scheduled")),
+                ]
+            )
+        )
+        # Done activities of activity types that keep them are archived.
+        followups = followups.filtered(
+            lambda followup: followup.state == "planned" or followup.activity_id.active
+        )
+        followups.activity_id.filtered("active").unlink()
+        followups.write({"state": "skipped", "skip_reason": "the vehicle was returned"})
 
     # ------------------------------------------------------------------
     # Delivery of the vehicle
