@@ -18,9 +18,14 @@ SHOWROOM = [
 STOCK_AGES = [5, 24, 37, 52, 68, 83, 97, 121]
 
 
+# Model year of the demo vehicles, and its code in the 10th VIN character.
+DEMO_MODEL_YEAR = "2024"
+DEMO_MODEL_YEAR_CODE = "R"
+
+
 def demo_vin(wmi, descriptor, serial):
-    """Return a 2024 model-year VIN with a valid ISO 3779 check digit."""
-    body = f"{wmi}{descriptor}0RN{serial:06d}"
+    """Return a VIN of the demo model year with a valid ISO 3779 check digit."""
+    body = f"{wmi}{descriptor}0{DEMO_MODEL_YEAR_CODE}N{serial:06d}"
     return body[:8] + compute_check_digit(body) + body[9:]
 
 
@@ -73,7 +78,11 @@ class AutocrmSalesDemo(models.AbstractModel):
             ].create({"name": brand_name})
             brands[brand_name] = brand
             model = self.env["fleet.vehicle.model"].create(
-                {"name": model_name, "brand_id": brand.id}
+                {
+                    "name": model_name,
+                    "brand_id": brand.id,
+                    "model_year": DEMO_MODEL_YEAR,
+                }
             )
             product = self.env["product.product"].create(
                 {

@@ -190,6 +190,23 @@ class TestDeal(VehicleSalesCase):
         with self.assertRaisesRegex(ValidationError, "A gift is free"):
             deal.order_line.filtered("is_gift").price_unit = 100
 
+    def _gift_column_hidden(self, form):
+        with form.order_line.new() as line:
+            line.product_id = self.floor_mats
+            # The test Form does not hide columns, so the view's
+            # column_invisible expression is evaluated here.
+            hidden = line._get_modifier("is_gift", "column_invisible")
+        return hidden
+
+    def test_gift_column_hidden_on_counter_sale(self):
+        form = Form(self.env["sale.order"].with_context(default_is_counter_sale=True))
+        form.partner_id = self.customer
+        self.assertTrue(self._gift_column_hidden(form))
+
+    def test_gift_column_shown_on_vehicle_deal(self):
+        form = Form(self._create_deal(self.dear_lot).with_user(self.consultant))
+        self.assertFalse(self._gift_column_hidden(form))
+
     def _package(self, pricing, price=0.0):
         return self.env["autocrm.decoration.package"].create(
             {
