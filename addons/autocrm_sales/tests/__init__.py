@@ -7,3 +7,4 @@ from . import test_deal
 from . import test_delivery
 from . import test_vehicle_stock
 from . import test_vin_concurrency
+from . import test_delivery_by_warehouse
