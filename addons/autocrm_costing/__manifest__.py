@@ -9,6 +9,7 @@
     "depends": [
         "autocrm_sales",
         "autocrm_workshop",
+        "autocrm_sales_workshop",
         "account",
         "analytic",
         "report_xlsx",

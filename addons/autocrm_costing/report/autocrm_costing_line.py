@@ -110,6 +110,7 @@ class AutocrmCostingLine(models.Model):
             "state",
         ],
         "repair.order": [
+            "deal_id",
             "sale_order_id",
             "user_id",
             "company_id",
@@ -214,10 +215,22 @@ class AutocrmCostingLine(models.Model):
             WITH src AS (
                 %(journal)s UNION ALL %(stock)s UNION ALL %(labour)s
             ),
+            -- The internal jobs of a deal (inspection, accessory fitting) are
+            -- charged to the deal's installation cost.
             resolved AS (
-                SELECT src.*,
-                       COALESCE(src.source_deal_id, lot_deal.order_id) AS deal_id
+                SELECT src.id, src.name, src.source, src.date, src.company_id,
+                       CASE WHEN job.id IS NOT NULL THEN 'installation'
+                            ELSE src.category END AS category,
+                       src.account_id, src.account_type, src.analytic_ids,
+                       src.account_move_id, src.move_line_id, src.stock_move_id,
+                       COALESCE(src.source_deal_id, job.deal_id, lot_deal.order_id)
+                           AS deal_id,
+                       src.lot_id, src.repair_id, src.payer, src.order_user_id,
+                       src.partner_id, src.product_id, src.quantity,
+                       src.revenue, src.cost
                   FROM src
+             LEFT JOIN repair_order job
+                    ON job.id = src.repair_id AND job.deal_id IS NOT NULL
              LEFT JOIN (%(lot_deal)s) lot_deal
                     ON lot_deal.lot_id = src.lot_id AND src.source_deal_id IS NULL
             ),

@@ -240,6 +240,7 @@ class AutocrmCostingRepairXlsx(models.AbstractModel):
         ("parts_revenue", "Parts Revenue", MONEY),
         ("parts_cost", "Parts Cost", MONEY),
         ("gross_profit", "Gross Profit", MONEY),
+        ("deal_cost", "Charged to Deal", MONEY),
     ]
 
 
