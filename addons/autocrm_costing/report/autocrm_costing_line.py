@@ -96,7 +96,7 @@ class AutocrmCostingLine(models.Model):
             "payer",
         ],
         "stock.move.line": ["lot_id", "move_id"],
-        "stock.lot": ["product_id", "vehicle_model_id"],
+        "stock.lot": ["product_id", "vehicle_model_id", "standard_price"],
         "sale.order.line": ["costing_category", "costing_payer", "order_id"],
         "sale.order": [
             "user_id",
@@ -138,8 +138,11 @@ class AutocrmCostingLine(models.Model):
             ("journal", "Journal Item"),
             ("stock", "Stock Move"),
             ("labour", "Clocked Time"),
+            ("expected", "Expected Cost"),
         ],
         readonly=True,
+        help="Kind of document the row comes from. Expected Cost is the cost of a"
+        " vehicle invoiced before it was delivered.",
     )
     date = fields.Date(readonly=True)
     company_id = fields.Many2one("res.company", string="Store", readonly=True)
@@ -235,7 +238,8 @@ class AutocrmCostingLine(models.Model):
                     ON lot_deal.lot_id = src.lot_id AND src.source_deal_id IS NULL
             ),
             -- The mapping rules are matched once per distinct combination of
-            -- the criteria, not once per journal item.
+            -- the criteria, not once per journal item. The expected cost rows
+            -- are vehicle costs without account.
             rule_keys AS (
                 SELECT r.*, matched.department_id
                   FROM (SELECT DISTINCT company_id,
@@ -243,7 +247,10 @@ class AutocrmCostingLine(models.Model):
                                COALESCE(account_id, 0) AS account_id,
                                COALESCE(account_type, '') AS account_type,
                                analytic_ids
-                          FROM resolved) r
+                          FROM resolved
+                         UNION
+                        SELECT id, 'vehicle', 0, '', ARRAY[]::integer[]
+                          FROM res_company) r
              LEFT JOIN LATERAL (%(rule)s) matched ON TRUE
             )
             SELECT r.id, r.name, r.source, r.date, r.company_id,
@@ -263,7 +270,7 @@ class AutocrmCostingLine(models.Model):
                         WHEN r.revenue < 0 THEN -ABS(r.quantity)
                         ELSE 0 END AS sold_quantity,
                    r.revenue, r.cost, r.revenue - r.cost AS gross_profit
-              FROM resolved r
+              FROM (SELECT * FROM resolved UNION ALL %(expected)s) r
               JOIN res_company company ON company.id = r.company_id
          LEFT JOIN sale_order deal ON deal.id = r.deal_id
          LEFT JOIN repair_order repair ON repair.id = r.repair_id
@@ -281,6 +288,7 @@ class AutocrmCostingLine(models.Model):
             stock=self._get_stock_query(),
             labour=self._get_labour_query(),
             lot_deal=self._get_lot_deal_query(),
+            expected=self._get_expected_cost_query(),
             rule=self._get_rule_query(),
         )
 
@@ -516,6 +524,89 @@ class AutocrmCostingLine(models.Model):
               JOIN repair_order repair ON repair.id = log.repair_id
               JOIN hr_employee employee ON employee.id = log.employee_id
              WHERE log.date_stop IS NOT NULL
+            """
+        )
+
+    def _get_expected_cost_query(self):
+        """Select the expected cost of the VINs invoiced before they left.
+
+        Without it, a deal invoiced before delivery shows its revenue with no
+        cost. From the invoice date the deal counts its VIN's own cost (the
+        lot's cost, including the landed costs of its receipt). When the VIN
+        leaves later, that row takes the delivery's cost and a second row on
+        the delivery date takes it back, so the invoice month keeps its cost
+        and the deal counts the delivery's cost once.
+        """
+        return SQL(
+            """
+            SELECT flow.deal_id * 10
+                       + CASE WHEN phase.reversal THEN 7 ELSE 6 END AS id,
+                   lot.name AS name,
+                   'expected' AS source,
+                   CASE WHEN phase.reversal THEN flow.delivery_date
+                        ELSE flow.invoice_date END AS date,
+                   deal.company_id AS company_id,
+                   'vehicle' AS category,
+                   NULL::integer AS account_id,
+                   NULL::varchar AS account_type,
+                   ARRAY[]::integer[] AS analytic_ids,
+                   NULL::integer AS account_move_id,
+                   NULL::integer AS move_line_id,
+                   NULL::integer AS stock_move_id,
+                   flow.deal_id AS deal_id,
+                   deal.vehicle_lot_id AS lot_id,
+                   NULL::integer AS repair_id,
+                   NULL AS payer,
+                   NULL::integer AS order_user_id,
+                   deal.partner_id AS partner_id,
+                   lot.product_id AS product_id,
+                   CASE WHEN phase.reversal THEN -flow.invoiced_qty
+                        ELSE flow.invoiced_qty END AS quantity,
+                   0.0 AS revenue,
+                   CASE WHEN phase.reversal THEN -expected.cost
+                        ELSE expected.cost END AS cost
+              FROM (
+                    SELECT deal_id,
+                           SUM(CASE WHEN revenue > 0 THEN ABS(quantity)
+                                    WHEN revenue < 0 THEN -ABS(quantity)
+                                    ELSE 0 END)
+                               FILTER (WHERE source = 'journal')
+                               AS invoiced_qty,
+                           MIN(date) FILTER (
+                               WHERE source = 'journal' AND revenue > 0)
+                               AS invoice_date,
+                           COALESCE(SUM(quantity) FILTER (
+                               WHERE source = 'stock'), 0) AS delivered_qty,
+                           SUM(cost) FILTER (WHERE source = 'stock')
+                               AS delivered_cost,
+                           MAX(date) FILTER (
+                               WHERE source = 'stock' AND quantity > 0)
+                               AS delivery_date
+                      FROM resolved
+                     WHERE category = 'vehicle'
+                       AND deal_id IS NOT NULL
+                       AND source IN ('journal', 'stock')
+                  GROUP BY deal_id
+                   ) flow
+              JOIN sale_order deal ON deal.id = flow.deal_id
+              JOIN res_company company ON company.id = deal.company_id
+              JOIN res_currency currency ON currency.id = company.currency_id
+         LEFT JOIN stock_lot lot ON lot.id = deal.vehicle_lot_id
+        CROSS JOIN LATERAL (
+                   SELECT ROUND(
+                              (CASE WHEN flow.delivered_qty > 0
+                                    THEN flow.delivered_cost / flow.delivered_qty
+                                    ELSE (lot.standard_price
+                                          ->> deal.company_id::text)::numeric
+                               END * flow.invoiced_qty)::numeric,
+                              currency.decimal_places) AS cost
+                   ) expected
+              JOIN (VALUES (FALSE), (TRUE)) AS phase(reversal)
+                ON NOT phase.reversal OR flow.delivered_qty > 0
+             WHERE flow.invoiced_qty > 0
+               AND expected.cost IS NOT NULL
+               AND (flow.delivered_qty <= 0
+                    OR flow.delivery_date > flow.invoice_date)
             """
         )
 
