@@ -13,6 +13,7 @@
         "account",
         "analytic",
         "report_xlsx",
+        "stock_landed_costs",
     ],
     "external_dependencies": {"python": ["xlsxwriter"]},
     "data": [

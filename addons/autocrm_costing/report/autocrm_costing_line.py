@@ -97,6 +97,17 @@ class AutocrmCostingLine(models.Model):
         ],
         "stock.move.line": ["lot_id", "move_id"],
         "stock.lot": ["product_id", "vehicle_model_id", "standard_price"],
+        "stock.landed.cost": ["state", "date", "company_id", "vendor_bill_id"],
+        "stock.landed.cost.lines": ["account_id"],
+        "stock.valuation.adjustment.lines": [
+            "cost_id",
+            "cost_line_id",
+            "product_id",
+            "additional_landed_cost",
+            "costing_account_id",
+            "costing_expensed_cost",
+            "costing_lot_costs",
+        ],
         "sale.order.line": ["costing_category", "costing_payer", "order_id"],
         "sale.order": [
             "user_id",
@@ -138,6 +149,7 @@ class AutocrmCostingLine(models.Model):
             ("journal", "Journal Item"),
             ("stock", "Stock Move"),
             ("labour", "Clocked Time"),
+            ("landed", "Landed Cost"),
             ("expected", "Expected Cost"),
         ],
         readonly=True,
@@ -158,6 +170,7 @@ class AutocrmCostingLine(models.Model):
         "account.move.line", string="Journal Item", readonly=True
     )
     stock_move_id = fields.Many2one("stock.move", readonly=True)
+    landed_cost_id = fields.Many2one("stock.landed.cost", readonly=True)
     deal_id = fields.Many2one("sale.order", string="Vehicle Deal", readonly=True)
     lot_id = fields.Many2one("stock.lot", string="VIN", readonly=True)
     vehicle_product_id = fields.Many2one(
@@ -216,7 +229,10 @@ class AutocrmCostingLine(models.Model):
         return SQL(
             """
             WITH src AS (
-                %(journal)s UNION ALL %(stock)s UNION ALL %(labour)s
+                %(journal)s
+                UNION ALL %(stock)s
+                UNION ALL %(labour)s
+                UNION ALL %(landed)s
             ),
             -- The internal jobs of a deal (inspection, accessory fitting) are
             -- charged to the deal's installation cost.
@@ -226,6 +242,7 @@ class AutocrmCostingLine(models.Model):
                             ELSE src.category END AS category,
                        src.account_id, src.account_type, src.analytic_ids,
                        src.account_move_id, src.move_line_id, src.stock_move_id,
+                       src.landed_cost_id,
                        COALESCE(src.source_deal_id, job.deal_id, lot_deal.order_id)
                            AS deal_id,
                        src.lot_id, src.repair_id, src.payer, src.order_user_id,
@@ -258,7 +275,7 @@ class AutocrmCostingLine(models.Model):
                    department.id AS department_id,
                    department.kind AS department_kind,
                    r.account_id, r.account_move_id, r.move_line_id,
-                   r.stock_move_id, r.deal_id, r.lot_id,
+                   r.stock_move_id, r.landed_cost_id, r.deal_id, r.lot_id,
                    lot.product_id AS vehicle_product_id,
                    lot.vehicle_model_id,
                    deal.deal_type,
@@ -287,6 +304,7 @@ class AutocrmCostingLine(models.Model):
             journal=self._get_journal_query(),
             stock=self._get_stock_query(),
             labour=self._get_labour_query(),
+            landed=self._get_landed_cost_query(),
             lot_deal=self._get_lot_deal_query(),
             expected=self._get_expected_cost_query(),
             rule=self._get_rule_query(),
@@ -302,7 +320,8 @@ class AutocrmCostingLine(models.Model):
         A warranty claim is invoiced as one amount: it is split between
         labour and parts in proportion to the claim's own lines. A deposit is
         left out because the final invoice deducts it again: it is a
-        prepayment, not revenue.
+        prepayment, not revenue. The entries of landed costs are left out
+        because the landed cost rows count them.
         """
         return SQL(
             """
@@ -330,6 +349,7 @@ class AutocrmCostingLine(models.Model):
                    aml.move_id AS account_move_id,
                    aml.id AS move_line_id,
                    NULL::integer AS stock_move_id,
+                   NULL::integer AS landed_cost_id,
                    COALESCE(aml.costing_deal_id, doc.deal_id) AS source_deal_id,
                    aml.costing_lot_id AS lot_id,
                    COALESCE(aml.costing_repair_id, doc.repair_id) AS repair_id,
@@ -363,6 +383,9 @@ class AutocrmCostingLine(models.Model):
                AND aml.display_type IS DISTINCT FROM 'cogs'
                AND am.journal_id IS DISTINCT FROM
                    aml_company.account_stock_journal_id
+               AND NOT EXISTS (
+                   SELECT 1 FROM stock_landed_cost landed
+                    WHERE landed.account_move_id = am.id)
                AND NOT EXISTS (
                    SELECT 1
                      FROM sale_order_line_invoice_rel rel
@@ -464,6 +487,7 @@ class AutocrmCostingLine(models.Model):
                    NULL::integer AS account_move_id,
                    NULL::integer AS move_line_id,
                    sm.id AS stock_move_id,
+                   NULL::integer AS landed_cost_id,
                    CASE WHEN so.is_vehicle_deal THEN so.id END AS source_deal_id,
                    (SELECT MIN(sml.lot_id) FROM stock_move_line sml
                      WHERE sml.move_id = sm.id) AS lot_id,
@@ -507,6 +531,7 @@ class AutocrmCostingLine(models.Model):
                    NULL::integer AS account_move_id,
                    NULL::integer AS move_line_id,
                    NULL::integer AS stock_move_id,
+                   NULL::integer AS landed_cost_id,
                    NULL::integer AS source_deal_id,
                    NULL::integer AS lot_id,
                    log.repair_id AS repair_id,
@@ -525,6 +550,88 @@ class AutocrmCostingLine(models.Model):
               JOIN hr_employee employee ON employee.id = log.employee_id
              WHERE log.date_stop IS NOT NULL
             """
+        )
+
+    def _get_landed_cost_query(self):
+        """Select the landed costs that Odoo's stock_landed_costs applied.
+
+        A landed cost moves its amount from the expense account it was
+        billed on into the value of the goods it was added to. A first row
+        takes that amount off the expense account. The share of goods still
+        in stock counts in their delivery, with the rest of their value. The
+        share of a VIN that had already left when the landed cost was
+        validated is a second row on that VIN, so it lands on the deal that
+        sold it. The share of other goods that had already left stays on the
+        expense account, as in Odoo's own journal entry.
+        """
+        return SQL(
+            """
+            SELECT adj.id * 10 + 9 AS id,
+                   landed.name AS name,
+                   'landed' AS source,
+                   landed.date AS date,
+                   landed.company_id AS company_id,
+                   NULL AS category,
+                   account.id AS account_id,
+                   account.account_type AS account_type,
+                   ARRAY[]::integer[] AS analytic_ids,
+                   NULL::integer AS account_move_id,
+                   NULL::integer AS move_line_id,
+                   NULL::integer AS stock_move_id,
+                   landed.id AS landed_cost_id,
+                   NULL::integer AS source_deal_id,
+                   NULL::integer AS lot_id,
+                   NULL::integer AS repair_id,
+                   NULL AS payer,
+                   NULL::integer AS order_user_id,
+                   bill.partner_id AS partner_id,
+                   adj.product_id AS product_id,
+                   0.0 AS quantity,
+                   0.0 AS revenue,
+                   COALESCE(adj.costing_expensed_cost, 0)
+                       - adj.additional_landed_cost AS cost
+              FROM stock_valuation_adjustment_lines adj
+              JOIN stock_landed_cost landed
+                ON landed.id = adj.cost_id AND landed.state = 'done'
+         LEFT JOIN stock_landed_cost_lines cost_line
+                ON cost_line.id = adj.cost_line_id
+              JOIN account_account account
+                ON account.id = COALESCE(adj.costing_account_id,
+                                         cost_line.account_id)
+         LEFT JOIN account_move bill ON bill.id = landed.vendor_bill_id
+             WHERE account.account_type IN %(expense)s
+            UNION ALL
+            SELECT (adj.id::bigint * 1000 + share.position) * 10 + 8,
+                   landed.name,
+                   'landed',
+                   landed.date,
+                   landed.company_id,
+                   'vehicle',
+                   NULL::integer,
+                   NULL::varchar,
+                   ARRAY[]::integer[],
+                   NULL::integer,
+                   NULL::integer,
+                   NULL::integer,
+                   landed.id,
+                   NULL::integer,
+                   share.lot_id::integer,
+                   NULL::integer,
+                   NULL,
+                   NULL::integer,
+                   bill.partner_id,
+                   adj.product_id,
+                   0.0,
+                   0.0,
+                   share.cost::numeric
+              FROM stock_valuation_adjustment_lines adj
+              JOIN stock_landed_cost landed
+                ON landed.id = adj.cost_id AND landed.state = 'done'
+         LEFT JOIN account_move bill ON bill.id = landed.vendor_bill_id
+        CROSS JOIN LATERAL jsonb_each_text(adj.costing_lot_costs)
+                   WITH ORDINALITY AS share(lot_id, cost, position)
+            """,
+            expense=EXPENSE_TYPES,
         )
 
     def _get_expected_cost_query(self):
@@ -553,6 +660,7 @@ class AutocrmCostingLine(models.Model):
                    NULL::integer AS account_move_id,
                    NULL::integer AS move_line_id,
                    NULL::integer AS stock_move_id,
+                   NULL::integer AS landed_cost_id,
                    flow.deal_id AS deal_id,
                    deal.vehicle_lot_id AS lot_id,
                    NULL::integer AS repair_id,
