@@ -322,10 +322,17 @@ class AutocrmCostingLine(models.Model):
         left out because the final invoice deducts it again: it is a
         prepayment, not revenue. The entries of landed costs are left out
         because the landed cost rows count them.
+
+        Each item gives one row per entry of its analytic distribution, so
+        that each share can go to its own department. Each share is rounded
+        on its running total, so the shares of an item add up to it exactly.
         """
         return SQL(
             """
-            SELECT aml.id * 10 + COALESCE(split.id_offset, 1) AS id,
+            -- NOTE: the ids stay unique while an item has fewer than 1000
+            -- analytic distribution keys.
+            SELECT (aml.id::bigint * 1000 + part.rank) * 10
+                       + COALESCE(split.id_offset, 1) AS id,
                    aml.name AS name,
                    'journal' AS source,
                    aml.date AS date,
@@ -336,16 +343,7 @@ class AutocrmCostingLine(models.Model):
                                  ELSE 'parts_workshop' END) AS category,
                    aml.account_id AS account_id,
                    account.account_type AS account_type,
-                   CASE WHEN aml.analytic_distribution IS NULL
-                        THEN ARRAY[]::integer[]
-                        ELSE ARRAY(
-                       SELECT key_part.id::integer
-                         FROM jsonb_object_keys(
-                                  COALESCE(aml.analytic_distribution, '{}')
-                              ) AS dist(key),
-                              unnest(string_to_array(dist.key, ','))
-                                  AS key_part(id)
-                   ) END AS analytic_ids,
+                   part.analytic_ids AS analytic_ids,
                    aml.move_id AS account_move_id,
                    aml.id AS move_line_id,
                    NULL::integer AS stock_move_id,
@@ -358,15 +356,12 @@ class AutocrmCostingLine(models.Model):
                         THEN am.invoice_user_id END AS order_user_id,
                    aml.partner_id AS partner_id,
                    aml.product_id AS product_id,
-                   COALESCE(split.quantity, aml.quantity) AS quantity,
+                   COALESCE(split.quantity, aml.quantity) * part.share
+                       AS quantity,
                    CASE WHEN account.account_type IN %(income)s
-                        THEN ROUND(-aml.balance * COALESCE(split.share, 1),
-                                   currency.decimal_places)
-                        ELSE 0 END AS revenue,
+                        THEN -part_amount.balance ELSE 0 END AS revenue,
                    CASE WHEN account.account_type IN %(expense)s
-                        THEN ROUND(aml.balance * COALESCE(split.share, 1),
-                                   currency.decimal_places)
-                        ELSE 0 END AS cost
+                        THEN part_amount.balance ELSE 0 END AS cost
               FROM account_move_line aml
               JOIN account_move am ON am.id = aml.move_id
               JOIN account_account account ON account.id = aml.account_id
@@ -378,6 +373,14 @@ class AutocrmCostingLine(models.Model):
          LEFT JOIN (%(documents)s) doc
                 ON doc.move_id = COALESCE(am.reversed_entry_id, am.id)
          LEFT JOIN (%(claim_split)s) split ON split.claim_id = doc.claim_id
+        CROSS JOIN LATERAL (%(analytic_parts)s) part
+        CROSS JOIN LATERAL (
+                   SELECT ROUND(aml.balance * COALESCE(split.share, 1)
+                                * part.share_after, currency.decimal_places)
+                          - ROUND(aml.balance * COALESCE(split.share, 1)
+                                  * part.share_before, currency.decimal_places)
+                              AS balance
+                   ) part_amount
              WHERE am.state = 'posted'
                AND account.account_type IN %(pl_types)s
                AND aml.display_type IS DISTINCT FROM 'cogs'
@@ -397,6 +400,55 @@ class AutocrmCostingLine(models.Model):
             pl_types=INCOME_TYPES + EXPENSE_TYPES,
             documents=self._get_document_query(),
             claim_split=self._get_claim_split_query(),
+            analytic_parts=self._get_analytic_part_query(),
+        )
+
+    def _get_analytic_part_query(self):
+        """Split the journal item ``aml`` by its analytic distribution.
+
+        Each distribution key gives one row with its analytic accounts and
+        its share of the item, in key order. ``share_before`` and
+        ``share_after`` are the running totals of the shares before and
+        after the key: rounding each running total to the cent makes the
+        rounded parts add up to the item. When the percentages add up to
+        more than 100 (one distribution per analytic plan), they are scaled
+        down to 100. When they add up to less, the rest is one more row
+        without analytic accounts. An item without distribution is one row
+        with share 1.
+        """
+        return SQL(
+            """
+            SELECT 0 AS rank, ARRAY[]::integer[] AS analytic_ids,
+                   1::numeric AS share, 0::numeric AS share_before,
+                   1::numeric AS share_after
+             WHERE aml.analytic_distribution IS NULL
+            UNION ALL
+            SELECT (ROW_NUMBER() OVER running) - 1,
+                   entry.analytic_ids,
+                   entry.percent / total.percent,
+                   (SUM(entry.percent) OVER running - entry.percent)
+                       / total.percent,
+                   SUM(entry.percent) OVER running / total.percent
+              FROM (
+                    SELECT dist.key,
+                           string_to_array(dist.key, ',')::integer[]
+                               AS analytic_ids,
+                           dist.value::numeric AS percent
+                      FROM jsonb_each_text(aml.analytic_distribution) dist
+                    UNION ALL
+                    SELECT NULL, ARRAY[]::integer[],
+                           100 - COALESCE(SUM(rest.value::numeric), 0)
+                      FROM jsonb_each_text(aml.analytic_distribution) rest
+                    HAVING COALESCE(SUM(rest.value::numeric), 0) < 100
+                   ) entry
+        CROSS JOIN (
+                    SELECT GREATEST(COALESCE(SUM(dist.value::numeric), 0), 100)
+                               AS percent
+                      FROM jsonb_each_text(aml.analytic_distribution) dist
+                   ) total
+             WHERE aml.analytic_distribution IS NOT NULL
+            WINDOW running AS (ORDER BY entry.key NULLS LAST)
+            """
         )
 
     def _get_document_query(self):

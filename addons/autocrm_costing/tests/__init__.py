@@ -1,3 +1,4 @@
+from . import test_analytic_split
 from . import test_deal_jobs
 from . import test_deal_profit
 from . import test_department_results
