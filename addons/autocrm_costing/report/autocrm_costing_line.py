@@ -609,30 +609,31 @@ class AutocrmCostingLine(models.Model):
 
         A landed cost moves its amount from the expense account it was
         billed on into the value of the goods it was added to. A first row
-        takes that amount off the expense account. The share of goods still
-        in stock counts in their delivery, with the rest of their value. The
-        share of a VIN that had already left when the landed cost was
-        validated is a second row on that VIN, so it lands on the deal that
-        sold it. The share of other goods that had already left stays on the
-        expense account, as in Odoo's own journal entry.
+        per adjustment line takes that amount off the expense account. The
+        share of goods still in stock counts in their delivery, with the rest
+        of their value. The share of each VIN that had already left when the
+        landed cost was validated is one more row on that VIN, so it lands on
+        the deal that sold it. The share of other goods that had already left
+        stays on the expense account, as in Odoo's own journal entry.
         """
         return SQL(
             """
-            SELECT adj.id * 10 + 9 AS id,
+            SELECT (adj.id::bigint * 1000 + part.position) * 10 + 8 AS id,
                    landed.name AS name,
                    'landed' AS source,
                    landed.date AS date,
                    landed.company_id AS company_id,
-                   NULL AS category,
-                   account.id AS account_id,
-                   account.account_type AS account_type,
+                   CASE WHEN part.lot_id IS NOT NULL THEN 'vehicle' END
+                       AS category,
+                   part.account_id AS account_id,
+                   part.account_type AS account_type,
                    ARRAY[]::integer[] AS analytic_ids,
                    NULL::integer AS account_move_id,
                    NULL::integer AS move_line_id,
                    NULL::integer AS stock_move_id,
                    landed.id AS landed_cost_id,
                    NULL::integer AS source_deal_id,
-                   NULL::integer AS lot_id,
+                   part.lot_id AS lot_id,
                    NULL::integer AS repair_id,
                    NULL AS payer,
                    NULL::integer AS order_user_id,
@@ -640,48 +641,29 @@ class AutocrmCostingLine(models.Model):
                    adj.product_id AS product_id,
                    0.0 AS quantity,
                    0.0 AS revenue,
-                   COALESCE(adj.costing_expensed_cost, 0)
-                       - adj.additional_landed_cost AS cost
+                   part.cost AS cost
               FROM stock_valuation_adjustment_lines adj
               JOIN stock_landed_cost landed
                 ON landed.id = adj.cost_id AND landed.state = 'done'
          LEFT JOIN stock_landed_cost_lines cost_line
                 ON cost_line.id = adj.cost_line_id
-              JOIN account_account account
+         LEFT JOIN account_account account
                 ON account.id = COALESCE(adj.costing_account_id,
                                          cost_line.account_id)
          LEFT JOIN account_move bill ON bill.id = landed.vendor_bill_id
-             WHERE account.account_type IN %(expense)s
-            UNION ALL
-            SELECT (adj.id::bigint * 1000 + share.position) * 10 + 8,
-                   landed.name,
-                   'landed',
-                   landed.date,
-                   landed.company_id,
-                   'vehicle',
-                   NULL::integer,
-                   NULL::varchar,
-                   ARRAY[]::integer[],
-                   NULL::integer,
-                   NULL::integer,
-                   NULL::integer,
-                   landed.id,
-                   NULL::integer,
-                   share.lot_id::integer,
-                   NULL::integer,
-                   NULL,
-                   NULL::integer,
-                   bill.partner_id,
-                   adj.product_id,
-                   0.0,
-                   0.0,
-                   share.cost::numeric
-              FROM stock_valuation_adjustment_lines adj
-              JOIN stock_landed_cost landed
-                ON landed.id = adj.cost_id AND landed.state = 'done'
-         LEFT JOIN account_move bill ON bill.id = landed.vendor_bill_id
-        CROSS JOIN LATERAL jsonb_each_text(adj.costing_lot_costs)
-                   WITH ORDINALITY AS share(lot_id, cost, position)
+        CROSS JOIN LATERAL (
+                   SELECT 0::bigint AS position, NULL::integer AS lot_id,
+                          account.id AS account_id,
+                          account.account_type AS account_type,
+                          COALESCE(adj.costing_expensed_cost, 0)
+                              - adj.additional_landed_cost AS cost
+                    WHERE account.account_type IN %(expense)s
+                   UNION ALL
+                   SELECT share.position, share.lot_id::integer,
+                          NULL::integer, NULL::varchar, share.cost::numeric
+                     FROM jsonb_each_text(adj.costing_lot_costs)
+                          WITH ORDINALITY AS share(lot_id, cost, position)
+                   ) part
             """,
             expense=EXPENSE_TYPES,
         )
