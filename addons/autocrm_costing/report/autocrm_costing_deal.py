@@ -39,9 +39,8 @@ class AutocrmCostingDeal(models.Model):
     )
     delivered = fields.Boolean(
         readonly=True,
-        help="The vehicle has left the store and was not returned. The cost of"
-        " the goods of a deal counts when they are delivered, so a deal"
-        " invoiced before delivery shows its revenue without that cost yet.",
+        help="The vehicle has left the store and was not returned. Until then,"
+        " an invoiced vehicle costs the expected cost of its VIN.",
     )
     revenue = fields.Monetary(readonly=True)
     cost = fields.Monetary(readonly=True)

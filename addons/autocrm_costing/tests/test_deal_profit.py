@@ -1,22 +1,18 @@
 from odoo import Command, fields
 from odoo.tests import new_test_user, tagged
 
-from odoo.addons.autocrm_sales.tests.common import VehicleSalesCase, make_vin
+from odoo.addons.autocrm_sales.tests.common import make_vin
 
-from .common import render_xlsx
+from .common import DealCostingCase, render_xlsx
 
 
 @tagged("post_install", "-at_install")
-class TestDealProfit(VehicleSalesCase):
+class TestDealProfit(DealCostingCase):
     """One deal with every kind of line, checked to the cent per category."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.consultant.group_ids += cls.env.ref("autocrm_costing.group_costing_user")
-        cls.other_consultant.group_ids += cls.env.ref(
-            "autocrm_costing.group_costing_user"
-        )
         cls.accountant = new_test_user(
             cls.env,
             login="deal_accountant",
@@ -91,11 +87,7 @@ class TestDealProfit(VehicleSalesCase):
         agency.action_create_vendor_bill()
         agency.vendor_bill_id.invoice_date = fields.Date.today()
         agency.vendor_bill_id.action_post()
-        self.env["autocrm.gate.pass"].create({"order_id": deal.id, "state": "approved"})
-        for picking in deal.picking_ids:
-            for move in picking.move_ids:
-                move.quantity = move.product_uom_qty
-            picking.button_validate()
+        self._deliver_vehicle(deal)
         invoice = deal._create_invoices(final=True)
         invoice.action_post()
         return invoice
@@ -125,9 +117,6 @@ class TestDealProfit(VehicleSalesCase):
         )
         move.action_post()
         return move
-
-    def _profit(self, deal):
-        return self.env["autocrm.costing.deal"].search([("deal_id", "=", deal.id)])
 
     def test_deal_figures_per_category(self):
         deal, policy, finance, agency = self._build_deal(self.lot_cheap)
@@ -237,12 +226,7 @@ class TestDealProfit(VehicleSalesCase):
 
         second = self._create_deal(self.lot_cheap).with_env(self.env)
         second.action_confirm()
-        self.env["autocrm.gate.pass"].create(
-            {"order_id": second.id, "state": "approved"}
-        )
-        for move in second.picking_ids.move_ids:
-            move.quantity = move.product_uom_qty
-        second.picking_ids.button_validate()
+        self._deliver_vehicle(second)
         second._create_invoices(final=True).action_post()
         self._late_bill(self.lot_cheap, 800.0)
 
