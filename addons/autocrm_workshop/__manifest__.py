@@ -1,7 +1,7 @@
 {
     "name": "AutoCRM Workshop",
     "summary": "Appointments, repair orders, quality, warranty, technician time",
-    "version": "19.0.1.0.0",
+    "version": "19.0.1.1.0",
     "category": "Sales/Dealership",
     "author": "AutoCRM",
     "website": "https://github.com/autocrm/autocrm",
@@ -28,6 +28,7 @@
         "views/autocrm_labour_line_views.xml",
         "views/autocrm_technician_performance_views.xml",
         "views/repair_order_views.xml",
+        "views/purchase_order_views.xml",
         "views/fleet_vehicle_views.xml",
         "views/hr_employee_views.xml",
         "views/autocrm_workshop_menus.xml",
