@@ -10,8 +10,13 @@ class AutocrmPartsStockHealth(models.Model):
     One row per part and warehouse that has stock or issued quantities in the
     last 365 days. ABC classes rank parts inside a warehouse by annual
     consumption value (issued quantity times the current cost). Turnover
-    divides that value by the current stock value, which is used in place of
-    the average stock value of the year.
+    divides that value by the average stock value of 12 points: today and
+    the last 11 month ends (UTC).
+
+    A month-end quantity is today's quantity minus the done moves into and
+    out of the warehouse since then. It is valued at the unit cost
+    (value / quantity) of the part's last valued move before that month end,
+    or at the current cost when the part has no valued move yet.
     """
 
     _name = "autocrm.parts.stock.health"
@@ -34,6 +39,7 @@ class AutocrmPartsStockHealth(models.Model):
             "state",
             "date",
             "product_qty",
+            "value",
         ],
         "stock.location": ["usage", "warehouse_id"],
         "product.product": ["product_tmpl_id", "standard_price"],
@@ -64,11 +70,18 @@ class AutocrmPartsStockHealth(models.Model):
     abc_class = fields.Selection(
         [("a", "A"), ("b", "B"), ("c", "C")], string="ABC Class", readonly=True
     )
+    avg_stock_value = fields.Float(
+        string="Average Stock Value (12 months)",
+        readonly=True,
+        help="Average of the stock values today and at the last 11 month ends "
+        "(UTC). Each month-end quantity is valued at the unit cost of the "
+        "part's last valued move before that date.",
+    )
     turnover = fields.Float(
         readonly=True,
         aggregator="avg",
-        help="Consumption value of the last 12 months divided by the current "
-        "stock value.",
+        help="Consumption value of the last 12 months divided by the average "
+        "stock value of the same 12 months.",
     )
     last_move_date = fields.Datetime(string="Last Movement", readonly=True)
     idle_days = fields.Integer(
@@ -91,7 +104,11 @@ class AutocrmPartsStockHealth(models.Model):
     def _table_query(self):
         return SQL(
             """
-WITH stock AS (
+WITH clock AS (
+    SELECT DATE_TRUNC('month', NOW() AT TIME ZONE 'UTC') AS month_start
+), points AS (
+    SELECT k FROM GENERATE_SERIES(1, 11) AS k
+), stock AS (
     SELECT q.product_id, loc.warehouse_id, q.company_id,
            SUM(q.quantity) AS qty, MIN(q.in_date) AS oldest_in_date
       FROM stock_quant q
@@ -140,14 +157,95 @@ WITH stock AS (
  LEFT JOIN moved ON moved.product_id = k.product_id
            AND moved.warehouse_id = k.warehouse_id
      WHERE pt.part_type IS NOT NULL
+), flows AS (
+    -- Done moves since the earliest month end that change a store's stock,
+    -- signed for that store and counted in months before the current one.
+    SELECT m.product_id, dest.warehouse_id, m.product_qty AS qty, m.date
+      FROM stock_move m
+      JOIN stock_location src ON src.id = m.location_id
+      JOIN stock_location dest ON dest.id = m.location_dest_id
+     WHERE m.state = 'done'
+       AND m.date >= (SELECT month_start FROM clock) - INTERVAL '10 months'
+       AND dest.usage = 'internal' AND dest.warehouse_id IS NOT NULL
+       AND (src.usage != 'internal'
+            OR src.warehouse_id IS DISTINCT FROM dest.warehouse_id)
+     UNION ALL
+    SELECT m.product_id, src.warehouse_id, -m.product_qty, m.date
+      FROM stock_move m
+      JOIN stock_location src ON src.id = m.location_id
+      JOIN stock_location dest ON dest.id = m.location_dest_id
+     WHERE m.state = 'done'
+       AND m.date >= (SELECT month_start FROM clock) - INTERVAL '10 months'
+       AND src.usage = 'internal' AND src.warehouse_id IS NOT NULL
+       AND (dest.usage != 'internal'
+            OR dest.warehouse_id IS DISTINCT FROM src.warehouse_id)
+), monthly_flows AS (
+    SELECT f.product_id, f.warehouse_id, SUM(f.qty) AS net_qty,
+           ((DATE_PART('year', c.month_start) - DATE_PART('year', f.date)) * 12
+            + DATE_PART('month', c.month_start) - DATE_PART('month', f.date)
+           )::integer AS months_ago
+      FROM flows f, clock c
+  GROUP BY f.product_id, f.warehouse_id, months_ago
+), valued_moves AS (
+    SELECT m.product_id, m.company_id, m.date, m.id,
+           ABS(m.value) / m.product_qty AS unit_cost,
+           LEAST(11, ((DATE_PART('year', c.month_start)
+                       - DATE_PART('year', m.date)) * 12
+                      + DATE_PART('month', c.month_start)
+                      - DATE_PART('month', m.date))::integer) AS months_ago
+      FROM stock_move m, clock c
+     WHERE m.state = 'done' AND m.value != 0 AND m.product_qty > 0
+       AND m.date < c.month_start
+), month_costs AS (
+    -- Unit cost of the last valued move of each month. Month 11 also
+    -- covers everything older.
+    SELECT DISTINCT ON (product_id, company_id, months_ago)
+           product_id, company_id, months_ago, unit_cost
+      FROM valued_moves
+  ORDER BY product_id, company_id, months_ago, date DESC, id DESC
+), grid AS (
+    -- Point k is the end of the month k months before the current one. Its
+    -- quantity is today's minus the flows of the k later months, and its
+    -- cost the last known one: both are running windows over k.
+    SELECT v.product_id, v.warehouse_id, v.unit_cost AS current_cost, p.k,
+           v.qty_on_hand - SUM(COALESCE(f.net_qty, 0)) OVER w_later AS qty,
+           mc.unit_cost,
+           COUNT(mc.unit_cost) OVER w_earlier AS cost_group
+      FROM valued v
+CROSS JOIN points p
+ LEFT JOIN monthly_flows f ON f.product_id = v.product_id
+           AND f.warehouse_id = v.warehouse_id
+           AND f.months_ago = p.k - 1
+ LEFT JOIN month_costs mc ON mc.product_id = v.product_id
+           AND mc.company_id = v.company_id
+           AND mc.months_ago = p.k
+    WINDOW w_later AS (PARTITION BY v.product_id, v.warehouse_id ORDER BY p.k),
+           w_earlier AS (
+               PARTITION BY v.product_id, v.warehouse_id ORDER BY p.k DESC
+           )
+), month_end AS (
+    SELECT product_id, warehouse_id, current_cost, qty,
+           MAX(unit_cost) OVER (
+               PARTITION BY product_id, warehouse_id, cost_group
+           ) AS unit_cost
+      FROM grid
+), month_end_value AS (
+    SELECT product_id, warehouse_id,
+           SUM(GREATEST(qty, 0) * COALESCE(unit_cost, current_cost)) AS value
+      FROM month_end
+  GROUP BY product_id, warehouse_id
 ), ranked AS (
     SELECT v.*,
            v.qty_on_hand * v.unit_cost AS stock_value,
+           (v.qty_on_hand * v.unit_cost + COALESCE(mev.value, 0)) / 12
+               AS avg_stock_value,
            v.consumption_qty * v.unit_cost AS consumption_value,
            SUM(v.consumption_qty * v.unit_cost) OVER w_store AS store_value,
            SUM(v.consumption_qty * v.unit_cost) OVER w_rank
                - v.consumption_qty * v.unit_cost AS value_before
       FROM valued v
+ LEFT JOIN month_end_value mev ON mev.product_id = v.product_id
+           AND mev.warehouse_id = v.warehouse_id
     WINDOW w_store AS (PARTITION BY v.warehouse_id),
            w_rank AS (
                PARTITION BY v.warehouse_id
@@ -158,6 +256,7 @@ WITH stock AS (
 SELECT ROW_NUMBER() OVER (ORDER BY r.warehouse_id, r.product_id) AS id,
        r.product_id, r.product_tmpl_id, r.part_brand_id, r.part_type,
        r.warehouse_id, r.company_id, r.qty_on_hand, r.stock_value,
+       r.avg_stock_value,
        r.consumption_qty, r.consumption_value,
        CASE
            WHEN r.consumption_value <= 0 THEN 'c'
@@ -167,8 +266,8 @@ SELECT ROW_NUMBER() OVER (ORDER BY r.warehouse_id, r.product_id) AS id,
                THEN 'b'
            ELSE 'c'
        END AS abc_class,
-       CASE WHEN r.stock_value > 0
-            THEN r.consumption_value / r.stock_value END AS turnover,
+       CASE WHEN r.avg_stock_value > 0
+            THEN r.consumption_value / r.avg_stock_value END AS turnover,
        r.last_date AS last_move_date,
        DATE_PART('day', NOW() - r.last_date)::integer AS idle_days,
        (r.qty_on_hand > 0 AND (r.last_date IS NULL OR r.last_date
