@@ -39,5 +39,6 @@
             "autocrm_parts/static/tests/tours/*.js",
         ],
     },
+    "uninstall_hook": "_drop_stock_health_data",
     "installable": True,
 }

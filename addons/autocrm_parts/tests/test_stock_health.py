@@ -28,6 +28,7 @@ class TestStockHealth(PartsCommon):
             cls._deliver(cls.filter_new, 12, days_ago=days_ago)
         cls._deliver(cls.filter_alt, 1, days_ago=15)
         cls._deliver(cls.filter_new, 50, days_ago=380)
+        cls.env["autocrm.parts.stock.health"]._refresh_data()
 
     def _health(self, template, user=None):
         return (
@@ -104,6 +105,21 @@ class TestStockHealth(PartsCommon):
         with self.assertRaises(AccessError):
             self._health(self.filter_new, user=self.clerk)
 
+    def test_moves_count_after_refresh(self):
+        self._deliver(self.filter_alt, 2)
+        self.assertEqual(self._health(self.filter_alt).consumption_qty, 1)
+        self.env["autocrm.parts.stock.health"].with_user(self.manager).action_refresh()
+        row = self._health(self.filter_alt)
+        self.assertEqual(row.consumption_qty, 3)
+        self.assertEqual(row.idle_days, 0)
+        self.assertTrue(row.refresh_date)
+
+    def test_clerk_cannot_refresh(self):
+        with self.assertRaises(AccessError):
+            self.env["autocrm.parts.stock.health"].with_user(
+                self.clerk
+            ).action_refresh()
+
 
 @tagged("post_install", "-at_install")
 class TestTurnover(PartsCommon):
@@ -122,6 +138,7 @@ class TestTurnover(PartsCommon):
         cls._issue(4, month_start - relativedelta(months=2, days=-9), 50.0)
         cls._receive(12, month_start - relativedelta(months=1, days=-4), 81.0)
         cls._issue(3, month_start, 39.0)
+        cls.env["autocrm.parts.stock.health"]._refresh_data()
 
     @classmethod
     def _receive(cls, new_qty, date, value):
@@ -179,6 +196,7 @@ class TestTurnover(PartsCommon):
         self.env["stock.move"].search(
             [("product_id", "=", self.part.product_variant_id.id)]
         ).write({"value": 0})
+        self.env["autocrm.parts.stock.health"]._refresh_data()
         row = self._health()
         unit_cost = self.part.product_variant_id.standard_price
         # 12 + 6 + 3 x 10 units at month ends, 9 today, all at current cost.
