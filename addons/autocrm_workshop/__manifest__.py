@@ -27,6 +27,7 @@
         "views/autocrm_labour_line_views.xml",
         "views/autocrm_technician_performance_views.xml",
         "views/repair_order_views.xml",
+        "views/purchase_order_views.xml",
         "views/fleet_vehicle_views.xml",
         "views/hr_employee_views.xml",
         "views/autocrm_workshop_menus.xml",

@@ -1,4 +1,5 @@
 from . import test_appointment
+from . import test_emergency_purchase
 from . import test_invoicing
 from . import test_labour
 from . import test_menu_security
