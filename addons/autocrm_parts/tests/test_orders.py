@@ -116,6 +116,32 @@ class TestCounterSales(PartsCommon):
         order = self._counter_sale(self.bodyshop, counter=False)
         self.assertNotEqual(order.pricelist_id, self.trade)
 
+    def test_negative_quantity_rejected(self):
+        order = self._counter_sale(self.customer)
+        message = r"Part \[9091510003\] Oil filter on counter sale"
+        with self.assertRaisesRegex(ValidationError, message):
+            order.order_line.product_uom_qty = -5
+        with self.assertRaisesRegex(ValidationError, "Return"):
+            order.write(
+                {
+                    "order_line": [
+                        Command.create(
+                            {
+                                "product_id": self.filter_alt.product_variant_id.id,
+                                "product_uom_qty": -2,
+                            }
+                        )
+                    ]
+                }
+            )
+
+    def test_negative_quantity_allowed_elsewhere(self):
+        order = self._counter_sale(self.customer, counter=False)
+        order.order_line.product_uom_qty = -5
+        self.assertEqual(order.order_line.product_uom_qty, -5)
+        with self.assertRaises(ValidationError):
+            order.is_counter_sale = True
+
     def test_counter_sale_delivery_and_return(self):
         self._put_in_stock(self.filter_new, 5)
         order = self._counter_sale(self.customer)
