@@ -299,3 +299,15 @@ class TestDealProfit(DealCostingCase):
         self.assertEqual(totals[0].value, "Total")
         self.assertEqual(totals[headers.index("Gross Profit")].value, 25750)
         self.assertIsNone(totals[headers.index("Margin (%)")].value)
+
+    def test_xlsx_export_as_accountant(self):
+        deal, policy, finance, agency = self._build_deal(self.lot_cheap)
+        self._complete_deal(deal, policy, finance, agency)
+        # Read as the accountant, not from what the superuser cached.
+        self.env.invalidate_all()
+        rows = self._profit(deal).with_user(self.accountant)
+        self.assertEqual(rows.display_name, deal.name)
+        sheet = render_xlsx(rows.env, "autocrm_costing.deal_xlsx", rows)
+        headers = [cell.value for cell in sheet[6]]
+        self.assertEqual(sheet[7][headers.index("VIN")].value, self.lot_cheap.name)
+        self.assertEqual(sheet[7][headers.index("Vehicle Deal")].value, deal.name)
