@@ -8,7 +8,6 @@ session (pytest runs the files in name order).
 from collections import defaultdict
 from datetime import date
 
-import odoorpc
 import pytest
 
 from api_guide import run_example
@@ -124,12 +123,6 @@ class TestMonthEnd:
         assert repair_revenue == guide["CUSTOMER_UNTAXED"]
         assert {line["department_kind"] for line in repair_lines} == {"after_sales"}
 
-    @pytest.mark.xfail(
-        raises=odoorpc.error.RPCError,
-        strict=True,
-        reason="a row's display name is its repair order's name, which the "
-        "accountant may not read without workshop rights",
-    )
     def test_04_accountant_reads_repair_row_names(self, guide):
         accountant = guide["connect"]("accountant", "accountant")
         rows = accountant.env["autocrm.costing.repair"].search_read(

@@ -1,4 +1,4 @@
-from odoo import fields, models, tools
+from odoo import api, fields, models, tools
 from odoo.tools import SQL
 
 from ..models.costing_selections import PAYERS
@@ -50,6 +50,13 @@ class AutocrmCostingRepair(models.Model):
         help="Clocked time and parts of a deal's internal job, counted in the"
         " installation cost of the deal instead of here.",
     )
+
+    @api.depends("repair_id")
+    def _compute_display_name(self):
+        # A row the user may read shows its repair order's name even without
+        # rights on that model (an accountant has none on repair orders).
+        for row in self:
+            row.display_name = row.repair_id.sudo().display_name
 
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)

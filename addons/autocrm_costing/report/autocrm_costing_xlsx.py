@@ -43,6 +43,9 @@ class AutocrmCostingXlsx(models.AbstractModel):
     _costing_date_field = "date"
 
     def generate_xlsx_report(self, workbook, data, objs):
+        # The rows pass the user's access rules here, so the names of the
+        # records they link to can be read as superuser further down.
+        objs.check_access("read")
         styles = self._get_styles(workbook)
         sheet = workbook.add_worksheet(self._costing_title[:31])
         row = self._write_header(sheet, styles, objs)
@@ -118,10 +121,18 @@ class AutocrmCostingXlsx(models.AbstractModel):
         return row + 1
 
     def _get_value(self, record, path):
+        """Return the value of ``path`` on a row the user may read.
+
+        Linked records (VIN, repair order, deal) are read as superuser, the
+        way Odoo's lists show many2one names: an accountant reads the rows of
+        their store without rights on stock or workshop records.
+        """
         value = record
         for name in path.split("."):
             field = value._fields[name]
             value = value[name]
+            if isinstance(value, models.BaseModel):
+                value = value.sudo()
             if field.type == "selection":
                 value = dict(field._description_selection(self.env)).get(value, "")
         if isinstance(value, models.BaseModel):

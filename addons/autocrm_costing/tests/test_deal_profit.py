@@ -1,4 +1,5 @@
 from odoo import Command, fields
+from odoo.exceptions import AccessError
 from odoo.tests import new_test_user, tagged
 
 from odoo.addons.autocrm_sales.tests.common import make_vin
@@ -299,3 +300,41 @@ class TestDealProfit(DealCostingCase):
         self.assertEqual(totals[0].value, "Total")
         self.assertEqual(totals[headers.index("Gross Profit")].value, 25750)
         self.assertIsNone(totals[headers.index("Margin (%)")].value)
+
+    def test_xlsx_export_as_accountant(self):
+        deal, policy, finance, agency = self._build_deal(self.lot_cheap)
+        self._complete_deal(deal, policy, finance, agency)
+        # Read as the accountant, not from what the superuser cached.
+        self.env.invalidate_all()
+        rows = self._profit(deal).with_user(self.accountant)
+        self.assertEqual(rows.display_name, deal.name)
+        sheet = render_xlsx(rows.env, "autocrm_costing.deal_xlsx", rows)
+        headers = [cell.value for cell in sheet[6]]
+        self.assertEqual(sheet[7][headers.index("VIN")].value, self.lot_cheap.name)
+        self.assertEqual(sheet[7][headers.index("Vehicle Deal")].value, deal.name)
+
+    def test_sales_manager_sees_store_deals(self):
+        own, *_ = self._build_deal(self.lot_cheap)
+        other, *_ = self._build_deal(self.lot_dear, user=self.other_consultant)
+        for deal in own | other:
+            deal._create_invoices().action_post()
+        manager = new_test_user(
+            self.env,
+            login="costing_sales_manager",
+            groups="autocrm_crm.group_sales_manager",
+        )
+        menu = self.env.ref("autocrm_costing.menu_profit")
+        self.assertIn(
+            menu.id, self.env["ir.ui.menu"].with_user(manager)._visible_menu_ids()
+        )
+        self.env.invalidate_all()
+        deals = self.env["autocrm.costing.deal"].with_user(manager)
+        visible = deals.search([]).deal_id
+        self.assertEqual(visible & (own | other), own | other)
+        lines = self.env["autocrm.costing.line"].with_user(manager)
+        self.assertTrue(lines.search([("deal_id", "=", other.id)]))
+        self.assertFalse(lines.search([("deal_id", "=", False)]))
+        with self.assertRaises(AccessError):
+            self.env["autocrm.costing.department.result"].with_user(manager).search([])
+        with self.assertRaises(AccessError):
+            self.env["autocrm.costing.absorption"].with_user(manager).search([])
