@@ -1,0 +1,355 @@
+"""Whole-store journeys in Chromium, each step done by the role that does it.
+
+Every journey is a chain of browser tours. Between two tours the test checks
+the database state that the first one reached, so a tour that clicks through
+without effect fails here.
+
+When the environment variable AUTOCRM_SCREENSHOTS names a folder, the tours
+that end on a main screen save it there as a PNG, through the Chrome DevTools
+protocol of Odoo's test browser.
+"""
+
+import base64
+import logging
+import os
+from contextlib import nullcontext
+from datetime import timedelta
+from pathlib import Path
+from unittest.mock import patch
+
+from freezegun import freeze_time
+
+from odoo import fields
+from odoo.fields import Command
+from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests.common import ChromeBrowser
+
+_logger = logging.getLogger(__name__)
+
+SCREENSHOT_DIR_VARIABLE = "AUTOCRM_SCREENSHOTS"
+PHONE_SIZE = "375x667"
+# A valid SAIC Volkswagen VIN, typed by the tours as well.
+JOURNEY_VIN = "LSVUB65N9R2000001"
+
+
+class StoreJourneyCase(HttpCase):
+    """Store staff in every role, and a tour runner for phone and desktop."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.company = cls.env.company
+        cls.consultant = cls._staff(
+            "Chloe Consultant",
+            "journey_consultant",
+            "autocrm_crm.group_sales_consultant",
+        )
+        cls.consultant.deal_discount_limit = 2000
+        cls.sales_manager = cls._staff(
+            "Sam Manager", "journey_manager", "autocrm_crm.group_sales_manager"
+        )
+        cls.fi_specialist = cls._staff(
+            "Fiona Finance", "journey_fi", "autocrm_sales.group_fi_specialist"
+        )
+        cls.foreman = cls._staff(
+            "Frank Foreman",
+            "journey_foreman",
+            "autocrm_workshop.group_workshop_foreman",
+        )
+        cls.security_guard = cls._staff(
+            "Gus Guard", "journey_guard", "autocrm_sales.group_security_desk"
+        )
+        # NOTE: the store manager validates the vehicle delivery because no
+        # warehouse role can yet: the gate pass check of autocrm_sales reads
+        # the deal and its gate passes with the user's own rights, which a
+        # Parts Clerk or an Inventory user lacks.
+        cls.store_manager = cls._staff(
+            "Stella Store", "journey_store", "autocrm_base.group_store_manager"
+        )
+        cls.customer_service = cls._staff(
+            "Cleo Care", "journey_care", "autocrm_crm.group_customer_service"
+        )
+        cls.company.autocrm_customer_service_user_id = cls.customer_service
+
+    @classmethod
+    def _staff(cls, name, login, groups):
+        return new_test_user(cls.env, login=login, name=name, groups=groups)
+
+    def _action_url(self, xmlid, record=None):
+        url = f"/odoo/action-{xmlid}"
+        return f"{url}/{record.id}" if record else url
+
+    def _tour(self, url, tour_name, user=None, phone=False, screenshot=None):
+        """Run a tour as ``user`` (the public visitor when None).
+
+        ``phone`` runs it in a 375x667 touch screen instead of the desktop
+        size. ``screenshot`` names the PNG saved when the tour succeeds and
+        AUTOCRM_SCREENSHOTS is set.
+        """
+        size, touch = self.browser_size, self.touch_enabled
+        if phone:
+            self.browser_size, self.touch_enabled = PHONE_SIZE, True
+        try:
+            with self._screenshot_on_success(screenshot):
+                self.start_tour(url, tour_name, login=user and user.login)
+        finally:
+            self.browser_size, self.touch_enabled = size, touch
+        self.env.invalidate_all()
+
+    def _screenshot_on_success(self, name):
+        folder = os.environ.get(SCREENSHOT_DIR_VARIABLE)
+        if not (folder and name):
+            return nullcontext()
+        path = Path(folder, f"{name}.png")
+        run_tour = ChromeBrowser._wait_code_ok
+
+        def run_tour_then_capture(browser, *args, **kwargs):
+            result = run_tour(browser, *args, **kwargs)
+            # The tour succeeded, so its last screen is still on display.
+            shot = browser._websocket_request(
+                "Page.captureScreenshot", params={"format": "png"}
+            )
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(base64.b64decode(shot["data"]))
+            _logger.info("Saved the screenshot %s", path)
+            return result
+
+        return patch.object(ChromeBrowser, "_wait_code_ok", run_tour_then_capture)
+
+
+@tagged("post_install", "-at_install")
+class TestStoreJourneys(StoreJourneyCase):
+    def _setup_showroom(self):
+        """Create the showroom: demo car, VIN in stock, accessories, partners."""
+        brand = self.env["fleet.vehicle.model.brand"].search(
+            [("name", "=", "Volkswagen")], limit=1
+        ) or self.env["fleet.vehicle.model.brand"].create({"name": "Volkswagen"})
+        self.model = self.env["fleet.vehicle.model"].create(
+            {"name": "Tiguan L Journey", "brand_id": brand.id}
+        )
+        self.demo_car = self.env["fleet.vehicle"].create(
+            {
+                "model_id": self.model.id,
+                "license_plate": "DEMO-TL1",
+                "is_demo_car": True,
+                "odometer": 1520,
+            }
+        )
+        self.vehicle = self.env["product.product"].create(
+            {
+                "name": "Tiguan L 330TSI Elite",
+                "is_vehicle": True,
+                "vehicle_model_id": self.model.id,
+                "list_price": 250000,
+                "invoice_policy": "order",
+                "taxes_id": [Command.clear()],
+            }
+        )
+        self.lot = self.env["stock.lot"].create(
+            {
+                "name": JOURNEY_VIN,
+                "product_id": self.vehicle.id,
+                "standard_price": 212400,
+            }
+        )
+        self.dash_camera, self.floor_mats, self.fitting = self.env[
+            "product.product"
+        ].create(
+            [
+                {
+                    "name": "Journey Dash Camera",
+                    "is_storable": True,
+                    "part_type": "accessory",
+                    "list_price": 1200,
+                    "standard_price": 500,
+                    "taxes_id": [Command.clear()],
+                },
+                {
+                    "name": "Journey Floor Mats",
+                    "is_storable": True,
+                    "part_type": "accessory",
+                    "list_price": 800,
+                    "standard_price": 300,
+                    "taxes_id": [Command.clear()],
+                },
+                {
+                    "name": "Journey Accessory Fitting",
+                    "type": "service",
+                    "list_price": 400,
+                    "standard_price": 150,
+                    "taxes_id": [Command.clear()],
+                },
+            ]
+        )
+        stock = (
+            self.env["stock.warehouse"]
+            .search([("company_id", "=", self.company.id)], limit=1)
+            .lot_stock_id
+        )
+        quants = self.env["stock.quant"]
+        quants._update_available_quantity(self.vehicle, stock, 1, lot_id=self.lot)
+        quants._update_available_quantity(self.dash_camera, stock, 10)
+        quants._update_available_quantity(self.floor_mats, stock, 10)
+        self.package = self.env["autocrm.decoration.package"].create(
+            {
+                "name": "Tiguan Comfort Pack",
+                "vehicle_model_ids": [Command.set(self.model.ids)],
+                "package_price": 1500,
+                "line_ids": [
+                    Command.create({"product_id": self.dash_camera.id}),
+                    Command.create({"product_id": self.fitting.id}),
+                ],
+            }
+        )
+        self.insurer, self.lender = self.env["res.partner"].create(
+            [{"name": "Huatai Motor Insurance"}, {"name": "Volkswagen Finance"}]
+        )
+
+    def test_walk_in_to_delivery(self):
+        self._setup_showroom()
+        self._tour(
+            self._action_url("autocrm_crm.autocrm_showroom_visit_action"),
+            "autocrm_journey_walk_in_phone",
+            self.consultant,
+            phone=True,
+        )
+        visit = self.env["autocrm.showroom.visit"].search(
+            [("visitor_name", "=", "Lena Walker")]
+        )
+        self.assertEqual(len(visit), 1)
+        self.assertEqual(visit.lead_id.intent_level, "h")
+        self.assertEqual(visit.lead_id.user_id, self.consultant)
+        drive = visit.test_drive_ids
+        self.assertEqual(drive.state, "done")
+        self.assertEqual(drive.vehicle_id, self.demo_car)
+        self.assertEqual(drive.odometer_in, 1535)
+        self.assertEqual(self.demo_car.odometer, 1535)
+
+        # The consultant writes the deal on the phone and asks for a discount
+        # above their limit.
+        self._tour(
+            self._action_url("autocrm_sales.sale_order_action_vehicle_deals"),
+            "autocrm_journey_deal_phone",
+            self.consultant,
+            phone=True,
+            screenshot="deal_form_phone",
+        )
+        deal = self.env["sale.order"].search([("partner_id.name", "=", "Lena Walker")])
+        self.assertEqual(len(deal), 1)
+        self.assertEqual(deal.user_id, self.consultant)
+        self.assertEqual(deal.vehicle_lot_id, self.lot)
+        self.assertEqual(deal.opportunity_id, visit.lead_id)
+        self.assertEqual(deal.vehicle_line_id.price_unit, 246000)
+        package_lines = deal.order_line.filtered("decoration_package_id")
+        self.assertEqual(package_lines.product_id, self.dash_camera | self.fitting)
+        self.assertEqual(sum(package_lines.mapped("price_subtotal")), 1500)
+        self.assertEqual(deal.deposit_amount, 10000)
+        self.assertEqual(deal.deal_discount_amount, 4000)
+        self.assertEqual(deal.discount_approval_state, "to_approve")
+        approval = deal.activity_ids.filtered(
+            lambda activity: activity.user_id == self.sales_manager
+        )
+        self.assertEqual(len(approval), 1)
+
+        deal_url = self._action_url(
+            "autocrm_sales.sale_order_action_vehicle_deals", deal
+        )
+        self._tour(deal_url, "autocrm_journey_deal_approval", self.sales_manager)
+        self.assertEqual(deal.discount_approval_state, "approved")
+        self.assertEqual(deal.discount_approved_by_id, self.sales_manager)
+        gift = deal.order_line.filtered("is_gift")
+        self.assertEqual(gift.product_id, self.floor_mats)
+        self.assertEqual(gift.price_subtotal, 0)
+        self.assertFalse(deal.activity_ids.filtered(lambda a: a.id == approval.id))
+
+        self._tour(deal_url, "autocrm_journey_deal_fi", self.fi_specialist)
+        policy = deal.insurance_policy_ids
+        self.assertEqual(policy.insurer_id, self.insurer)
+        self.assertEqual(policy.state, "active")
+        self.assertEqual(policy.rebate_amount, 744)
+        finance = deal.finance_ids
+        self.assertEqual(finance.lender_id, self.lender)
+        self.assertEqual(finance.state, "approved")
+        fee_line = finance.sale_line_id
+        self.assertEqual(fee_line.order_id, deal)
+        self.assertEqual(fee_line.price_unit, 500)
+
+        self._tour(
+            deal_url, "autocrm_journey_deal_confirm_phone", self.consultant, phone=True
+        )
+        self.assertEqual(deal.state, "sale")
+        self.assertEqual(self.lot.reserved_order_id, deal)
+        deposit = deal.invoice_ids
+        self.assertEqual(len(deposit), 1)
+        self.assertEqual(deposit.amount_total, 10000)
+        self.assertEqual(
+            sorted(deal.delivery_job_ids.mapped("deal_job_type")),
+            ["installation", "pdi"],
+        )
+        self.assertEqual(deal.gate_pass_ids.state, "requested")
+
+        self._tour(deal_url, "autocrm_journey_delivery_jobs", self.foreman)
+        jobs = deal.delivery_job_ids
+        self.assertEqual(jobs.mapped("workshop_state"), ["ready", "ready"])
+        self.assertEqual(jobs.quality_inspector_id, self.foreman)
+
+        self._tour(
+            self._action_url("autocrm_sales.autocrm_gate_pass_action"),
+            "autocrm_journey_gate_pass",
+            self.security_guard,
+        )
+        self.assertEqual(deal.gate_pass_ids.state, "approved")
+        self.assertEqual(deal.gate_pass_ids.approved_by_id, self.security_guard)
+
+        picking = deal.picking_ids
+        self._tour(
+            self._action_url("stock.action_picking_tree_all", picking),
+            "autocrm_journey_vehicle_delivery",
+            self.store_manager,
+        )
+        self.assertEqual(picking.state, "done")
+        self.assertTrue(deal.vehicle_delivered)
+        self.assertEqual(self.lot.vin_state, "delivered")
+        owner_vehicle = self.lot.fleet_vehicle_id
+        self.assertEqual(owner_vehicle.owner_id, deal.partner_id)
+        self.assertEqual(owner_vehicle.odometer, 12)
+        self.assertEqual(owner_vehicle.insurance_expiry_date, policy.end_date)
+        followups = self.env["autocrm.followup"].search(
+            [("res_model", "=", "sale.order"), ("res_id", "=", deal.id)]
+        )
+        call = followups.filtered(
+            lambda followup: (
+                followup.rule_id
+                == self.env.ref("autocrm_crm.followup_rule_delivery_call_1")
+            )
+        )
+        self.assertEqual(call.state, "scheduled")
+        self.assertEqual(call.activity_id.user_id, self.consultant)
+        survey_followup = followups.filtered(
+            lambda followup: (
+                followup.rule_id
+                == self.env.ref("autocrm_crm.followup_rule_delivery_survey")
+            )
+        )
+        self.assertEqual(survey_followup.state, "planned")
+
+        self._tour(
+            deal_url, "autocrm_journey_first_call_phone", self.consultant, phone=True
+        )
+        self.assertNotIn(call.activity_id, deal.activity_ids)
+        self.assertTrue(
+            deal.message_ids.filtered(
+                lambda message: "first service is due" in (message.body or "")
+            )
+        )
+
+        # Three days after the delivery the hourly job sends the survey.
+        with freeze_time(fields.Date.today() + timedelta(days=3)):
+            self.env["autocrm.followup"]._cron_send_due_surveys()
+        self.assertEqual(survey_followup.state, "sent")
+        answer = survey_followup.user_input_id
+        self.assertEqual(answer.partner_id, deal.partner_id)
+        self._tour(answer.get_start_url(), "autocrm_journey_sales_survey", phone=True)
+        self.assertEqual(answer.state, "done")
+        self.assertEqual(answer.nps_score, 9)
+        self.assertFalse(answer.complaint_ids)
