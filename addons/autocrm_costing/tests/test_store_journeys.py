@@ -56,6 +56,9 @@ class StoreJourneyCase(HttpCase):
             "journey_foreman",
             "autocrm_workshop.group_workshop_foreman",
         )
+        cls.advisor = cls._staff(
+            "Ava Advisor", "journey_advisor", "autocrm_workshop.group_service_advisor"
+        )
         cls.security_guard = cls._staff(
             "Gus Guard", "journey_guard", "autocrm_sales.group_security_desk"
         )
@@ -353,3 +356,241 @@ class TestStoreJourneys(StoreJourneyCase):
         self.assertEqual(answer.state, "done")
         self.assertEqual(answer.nps_score, 9)
         self.assertFalse(answer.complaint_ids)
+
+    def _setup_workshop(self):
+        """Create the customer's car, a technician, a bay, labour and parts."""
+        calendar = self.env["resource.calendar"].create(
+            {
+                "name": "Journey workshop, open all week",
+                "tz": "UTC",
+                "attendance_ids": [
+                    Command.create(
+                        {
+                            "name": f"Day {day}",
+                            "dayofweek": str(day),
+                            "hour_from": 0,
+                            "hour_to": 24,
+                        }
+                    )
+                    for day in range(7)
+                ],
+            }
+        )
+        technician_user = self._staff(
+            "Tom Technician", "journey_technician", "autocrm_workshop.group_technician"
+        )
+        self.technician = self.env["hr.employee"].create(
+            {
+                "name": "Tom Technician",
+                "user_id": technician_user.id,
+                "is_workshop_technician": True,
+                "resource_calendar_id": calendar.id,
+                "tz": "UTC",
+            }
+        )
+        self.env["autocrm.service.bay"].create({"name": "Journey Bay"})
+        brand = self.env["fleet.vehicle.model.brand"].search(
+            [("name", "=", "Volkswagen")], limit=1
+        ) or self.env["fleet.vehicle.model.brand"].create({"name": "Volkswagen"})
+        self.oem = self.env["res.partner"].create({"name": "SAIC Volkswagen Sales"})
+        brand.write({"warranty_partner_id": self.oem.id, "warranty_labour_rate": 60})
+        model = self.env["fleet.vehicle.model"].create(
+            {"name": "Passat Journey", "brand_id": brand.id}
+        )
+        self.owner = self.env["res.partner"].create(
+            {"name": "Marco Rossi", "email": "marco.rossi@example.com"}
+        )
+        self.car = self.env["fleet.vehicle"].create(
+            {
+                "model_id": model.id,
+                "license_plate": "SH-J2024",
+                "owner_id": self.owner.id,
+                "odometer": 12800,
+            }
+        )
+        operations = self.env["autocrm.labour.operation"].create(
+            [
+                {
+                    "code": "JNY-OIL",
+                    "name": "Journey oil service",
+                    "flat_rate_hours": 1.0,
+                    "labour_rate": 90,
+                },
+                {
+                    "code": "JNY-SW",
+                    "name": "Journey software update",
+                    "flat_rate_hours": 0.5,
+                    "labour_rate": 90,
+                },
+                {
+                    "code": "JNY-BRK",
+                    "name": "Journey front brake pads",
+                    "flat_rate_hours": 1.5,
+                    "labour_rate": 90,
+                },
+            ]
+        )
+        self.oil_service, self.software_update, self.brake_job = operations
+        self.oil_filter, self.brake_pads = self.env["product.product"].create(
+            [
+                {
+                    "name": "Journey Oil Filter",
+                    "is_storable": True,
+                    "list_price": 30,
+                    "standard_price": 12.5,
+                    "taxes_id": [Command.clear()],
+                },
+                {
+                    "name": "Journey Brake Pad Set",
+                    "is_storable": True,
+                    "list_price": 120,
+                    "standard_price": 60,
+                    "taxes_id": [Command.clear()],
+                },
+            ]
+        )
+        stock = (
+            self.env["stock.warehouse"]
+            .search([("company_id", "=", self.company.id)], limit=1)
+            .lot_stock_id
+        )
+        for part in self.oil_filter | self.brake_pads:
+            self.env["stock.quant"]._update_available_quantity(part, stock, 10)
+
+    def _clocked_earlier(self, log, minutes):
+        """Move the start of a clock back, as if the work took ``minutes``."""
+        log.date_start -= timedelta(minutes=minutes)
+
+    def test_service_visit(self):
+        self._setup_workshop()
+        self._tour(
+            self._action_url("autocrm_workshop.autocrm_service_appointment_action")
+            + "/new",
+            "autocrm_journey_service_reception",
+            self.advisor,
+        )
+        appointment = self.env["autocrm.service.appointment"].search(
+            [("vehicle_id", "=", self.car.id)]
+        )
+        self.assertEqual(appointment.state, "checked_in")
+        self.assertEqual(appointment.technician_id, self.technician)
+        repair = appointment.repair_id
+        self.assertEqual(repair.partner_id, self.owner)
+        self.assertEqual(repair.workshop_state, "in_progress")
+        self.assertEqual(repair.odometer_in, 18240)
+        self.assertEqual(repair.fuel_level, "half")
+        self.assertEqual(self.car.odometer, 18240)
+        labour = repair.labour_line_ids
+        oil = labour.filtered(lambda line: line.operation_id == self.oil_service)
+        update = labour.filtered(lambda line: line.operation_id == self.software_update)
+        self.assertEqual(oil.payer, "customer")
+        self.assertEqual(update.payer, "warranty")
+        self.assertEqual(labour.mapped("approval_state"), ["approved", "approved"])
+        self.assertEqual(oil.technician_ids, self.technician)
+        filter_move = repair.move_ids.filtered(
+            lambda move: move.product_id == self.oil_filter
+        )
+        self.assertEqual(filter_move.approval_state, "approved")
+
+        my_labour = self._action_url(
+            "autocrm_workshop.autocrm_labour_line_action_my_lines"
+        )
+        self._tour(
+            my_labour, "autocrm_journey_service_clock_on", self.technician.user_id
+        )
+        oil_log = oil.time_log_ids
+        self.assertEqual(oil_log.employee_id, self.technician)
+        self.assertFalse(oil_log.date_stop)
+        self._clocked_earlier(oil_log, 50)
+
+        repair_url = self._action_url(
+            "autocrm_workshop.repair_order_action_workshop", repair
+        )
+        self._tour(repair_url, "autocrm_journey_service_extra_work", self.advisor)
+        brakes = repair.labour_line_ids.filtered(
+            lambda line: line.operation_id == self.brake_job
+        )
+        pads = repair.move_ids.filtered(lambda move: move.product_id == self.brake_pads)
+        for line in (brakes, pads):
+            self.assertEqual(line.approval_state, "approved")
+            self.assertEqual(line.decision_partner_id, self.owner)
+            self.assertEqual(line.decision_user_id, self.advisor)
+        self.assertEqual(brakes.technician_ids, self.technician)
+
+        self._tour(
+            my_labour, "autocrm_journey_service_clock_switch", self.technician.user_id
+        )
+        self.assertTrue(oil_log.date_stop)
+        brake_log = brakes.time_log_ids
+        self.assertTrue(brake_log.date_stop)
+        self._clocked_earlier(brake_log, 80)
+        self.assertAlmostEqual(repair.clocked_hours, 130 / 60, places=1)
+
+        self._tour(
+            self._action_url("autocrm_workshop.repair_order_action_dispatch"),
+            "autocrm_journey_service_quality",
+            self.foreman,
+            screenshot="dispatch_board",
+        )
+        self.assertEqual(repair.workshop_state, "ready")
+        self.assertEqual(repair.quality_inspector_id, self.foreman)
+        self.assertEqual(set(repair.quality_check_line_ids.mapped("result")), {"pass"})
+
+        self._tour(
+            repair_url,
+            "autocrm_journey_service_delivery",
+            self.advisor,
+            screenshot="repair_order",
+        )
+        self.assertEqual(repair.workshop_state, "delivered")
+        invoice = repair.workshop_invoice_ids
+        self.assertEqual(invoice.partner_id, self.owner)
+        # Oil service 90, brake pads labour 1.5 h x 90, filter 30, pads 120.
+        self.assertEqual(invoice.amount_untaxed, 90 + 135 + 30 + 120)
+        claim = repair.warranty_claim_ids
+        self.assertEqual(claim.partner_id, self.oem)
+        self.assertEqual(claim.claimed_amount, 0.5 * 60)
+        followups = self.env["autocrm.followup"].search(
+            [("res_model", "=", "repair.order"), ("res_id", "=", repair.id)]
+        )
+        call = followups.filtered(
+            lambda followup: (
+                followup.rule_id
+                == self.env.ref("autocrm_crm.followup_rule_repair_call_3")
+            )
+        )
+        self.assertEqual(call.activity_id.user_id, self.customer_service)
+        self.assertEqual(
+            call.activity_id.date_deadline, fields.Date.today() + timedelta(days=3)
+        )
+        survey_followup = followups.filtered(
+            lambda followup: (
+                followup.rule_id
+                == self.env.ref("autocrm_crm.followup_rule_repair_survey")
+            )
+        )
+        self.assertEqual(survey_followup.state, "planned")
+
+        # Three days later the survey (due after one day) has gone out, and
+        # the customer answers it with a low score.
+        with freeze_time(fields.Date.today() + timedelta(days=3)):
+            self.env["autocrm.followup"]._cron_send_due_surveys()
+        answer = survey_followup.user_input_id
+        self.assertTrue(answer)
+        self._tour(answer.get_start_url(), "autocrm_journey_service_survey")
+        self.assertEqual(answer.nps_score, 3)
+        complaint = answer.complaint_ids
+        self.assertEqual(len(complaint), 1)
+        self.assertEqual(complaint.partner_id, self.owner)
+        self.assertEqual(complaint.category, "service")
+        self.assertEqual(complaint.severity, "high")
+        self.assertEqual(complaint.user_id, self.customer_service)
+        self.assertEqual(complaint.document_ref, repair)
+
+        self._tour(
+            self._action_url("autocrm_crm.autocrm_complaint_action"),
+            "autocrm_journey_service_complaint",
+            self.customer_service,
+        )
+        self.assertEqual(complaint.state, "resolved")
+        self.assertIn("free car wash", complaint.resolution)
