@@ -12,17 +12,21 @@ protocol of Odoo's test browser.
 import base64
 import logging
 import os
-from contextlib import nullcontext
+from contextlib import contextmanager, nullcontext
 from datetime import timedelta
+from io import BytesIO
 from pathlib import Path
 from unittest.mock import patch
 
+import openpyxl
 from freezegun import freeze_time
 
 from odoo import fields
 from odoo.fields import Command
 from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tests.common import ChromeBrowser
+
+from odoo.addons.autocrm_sales.tests.common import finish_delivery_jobs
 
 _logger = logging.getLogger(__name__)
 
@@ -34,6 +38,9 @@ JOURNEY_VIN = "LSVUB65N9R2000001"
 
 class StoreJourneyCase(HttpCase):
     """Store staff in every role, and a tour runner for phone and desktop."""
+
+    # A full HD desktop shows every column of the dispatch board.
+    browser_size = "1920x1080"
 
     @classmethod
     def setUpClass(cls):
@@ -73,6 +80,15 @@ class StoreJourneyCase(HttpCase):
             "Cleo Care", "journey_care", "autocrm_crm.group_customer_service"
         )
         cls.company.autocrm_customer_service_user_id = cls.customer_service
+        # NOTE: the accountant has Inventory rights only because the deal
+        # profitability export and its VIN search read stock.lot with the
+        # user's own rights; without them both fail with an access error.
+        cls.accountant = cls._staff(
+            "Abe Accountant",
+            "journey_accountant",
+            "account.group_account_manager,autocrm_costing.group_costing_manager,"
+            "stock.group_stock_user",
+        )
 
     @classmethod
     def _staff(cls, name, login, groups):
@@ -108,7 +124,11 @@ class StoreJourneyCase(HttpCase):
 
         def run_tour_then_capture(browser, *args, **kwargs):
             result = run_tour(browser, *args, **kwargs)
-            # The tour succeeded, so its last screen is still on display.
+            # The tour succeeded, so its last screen is still on display. Let
+            # the requests it started finish, so that no "Loading" badge shows.
+            browser._wait_ready(
+                "!document.querySelector('.o_loading_indicator')", timeout=10
+            )
             shot = browser._websocket_request(
                 "Page.captureScreenshot", params={"format": "png"}
             )
@@ -594,3 +614,126 @@ class TestStoreJourneys(StoreJourneyCase):
         )
         self.assertEqual(complaint.state, "resolved")
         self.assertIn("free car wash", complaint.resolution)
+
+    def _sell_and_deliver_vehicle(self):
+        """Sell the VIN with its accessories, invoice, pay and deliver it.
+
+        The steps are those of the walk-in journey, done in Python by the
+        same roles, so that the month has a delivered deal to report.
+        """
+        self._setup_showroom()
+        buyer = self.env["res.partner"].create({"name": "Hana Kim"})
+        deal = (
+            self.env["sale.order"]
+            .with_user(self.consultant)
+            .create(
+                {
+                    "partner_id": buyer.id,
+                    "user_id": self.consultant.id,
+                    "is_vehicle_deal": True,
+                    "vehicle_lot_id": self.lot.id,
+                }
+            )
+        )
+        deal.order_line = self.package._prepare_order_line_commands(deal) + [
+            Command.create({"product_id": self.floor_mats.id, "is_gift": True})
+        ]
+        deal.vehicle_line_id.price_unit = 246000
+        deal.with_user(self.sales_manager).action_approve_discount()
+        deal.with_user(self.consultant).action_confirm()
+        invoice = deal._create_invoices(final=True)
+        invoice.action_post()
+        self.env["account.payment.register"].with_context(
+            active_model="account.move", active_ids=invoice.ids
+        ).create({})._create_payments()
+        finish_delivery_jobs(self.env, deal)
+        deal.with_user(self.consultant).action_request_gate_pass()
+        deal.gate_pass_ids.with_user(self.security_guard).action_approve()
+        picking = deal.picking_ids
+        picking.move_ids.picked = True
+        picking.with_user(self.store_manager).button_validate()
+        self.assertTrue(deal.vehicle_delivered)
+        return deal
+
+    @contextmanager
+    def _record_xlsx_exports(self):
+        """Yield a list that collects (report name, ids, workbook) per export.
+
+        The server's own rendering runs: the wrapper only keeps a copy of the
+        workbook that it answers with.
+        """
+        exports = []
+        report_class = self.registry["ir.actions.report"]
+        render = report_class._render_xlsx
+
+        def render_and_record(report, report_ref, docids, data):
+            result = render(report, report_ref, docids, data)
+            workbook = openpyxl.load_workbook(BytesIO(result[0])).active
+            exports.append((report_ref, list(docids or []), workbook))
+            return result
+
+        with patch.object(report_class, "_render_xlsx", render_and_record):
+            yield exports
+
+    def test_month_end(self):
+        deal = self._sell_and_deliver_vehicle()
+        self.env.flush_all()
+        profit = self.env["autocrm.costing.deal"].search([("deal_id", "=", deal.id)])
+        self.assertEqual(profit.vehicle_revenue, 246000)
+        self.assertEqual(profit.gift_cost, 300)
+
+        with self._record_xlsx_exports() as exports:
+            self._tour(
+                self._action_url("autocrm_costing.autocrm_costing_deal_action"),
+                "autocrm_journey_deal_profit_export",
+                self.accountant,
+                screenshot="deal_profitability",
+            )
+        self.assertEqual(len(exports), 1)
+        report_name, docids, sheet = exports[0]
+        self.assertEqual(report_name, "autocrm_costing.deal_xlsx")
+        self.assertEqual(docids, profit.ids)
+        rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+        header = next(row for row in rows if row[0] == "Vehicle Deal")
+        deal_row = next(row for row in rows if row[0] == deal.name)
+        self.assertEqual(deal_row[header.index("VIN")], JOURNEY_VIN)
+        self.assertEqual(deal_row[header.index("Customer")], "Hana Kim")
+        self.assertAlmostEqual(
+            deal_row[header.index("Gross Profit")], profit.gross_profit, places=2
+        )
+
+        results = self.env["autocrm.costing.department.result"].search(
+            [("company_id", "=", self.company.id)]
+        )
+        new_vehicles = results.filtered(
+            lambda result: (
+                result.department_id
+                == self.env.ref("autocrm_costing.department_new_vehicles")
+                and result.month == fields.Date.start_of(fields.Date.today(), "month")
+            )
+        )
+        self.assertGreaterEqual(new_vehicles.revenue, 246000)
+        with self._record_xlsx_exports() as exports:
+            self._tour(
+                self._action_url(
+                    "autocrm_costing.autocrm_costing_department_result_action"
+                ),
+                "autocrm_journey_department_export",
+                self.accountant,
+            )
+        self.assertEqual(len(exports), 1)
+        report_name, docids, sheet = exports[0]
+        self.assertEqual(report_name, "autocrm_costing.department_result_xlsx")
+        self.assertIn(new_vehicles.id, docids)
+        rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+        header = next(row for row in rows if row[0] == "Month")
+        this_month = [
+            row
+            for row in rows
+            if row[header.index("Department")] == "New Vehicles"
+            and row[0].date() == new_vehicles.month
+        ]
+        self.assertEqual(len(this_month), 1)
+        self.assertAlmostEqual(
+            this_month[0][header.index("Revenue")], new_vehicles.revenue, places=2
+        )

@@ -244,6 +244,13 @@ registry.category("web_tour.tours").add("autocrm_journey_deal_phone", {
             content: "The package lines are on the deal",
             trigger: ".o_field_widget[name=order_line]:contains(Journey Dash Camera)",
         },
+        {
+            content: "Scroll back to the top of the deal",
+            trigger: ".o_form_statusbar",
+            run() {
+                this.anchor.scrollIntoView({ block: "start" });
+            },
+        },
     ],
 });
 
