@@ -32,7 +32,7 @@ _logger = logging.getLogger(__name__)
 
 SCREENSHOT_DIR_VARIABLE = "AUTOCRM_SCREENSHOTS"
 PHONE_SIZE = "375x667"
-# A valid SAIC Volkswagen VIN, typed by the tours as well.
+# A valid SAIC Volkswagen VIN, typed by the tours too (store_journey_steps.js).
 JOURNEY_VIN = "LSVUB65N9R2000001"
 
 
@@ -58,6 +58,7 @@ class StoreJourneyCase(HttpCase):
         cls.fi_specialist = cls._staff(
             "Fiona Finance", "journey_fi", "autocrm_sales.group_fi_specialist"
         )
+
         cls.foreman = cls._staff(
             "Frank Foreman",
             "journey_foreman",
@@ -66,13 +67,14 @@ class StoreJourneyCase(HttpCase):
         cls.advisor = cls._staff(
             "Ava Advisor", "journey_advisor", "autocrm_workshop.group_service_advisor"
         )
+
         cls.security_guard = cls._staff(
             "Gus Guard", "journey_guard", "autocrm_sales.group_security_desk"
         )
-        # NOTE: the store manager validates the vehicle delivery because no
-        # warehouse role can yet: the gate pass check of autocrm_sales reads
-        # the deal and its gate passes with the user's own rights, which a
-        # Parts Clerk or an Inventory user lacks.
+        # NOTE: the store manager validates the vehicle delivery, because no
+        # warehouse role can yet. The gate pass check of autocrm_sales reads
+        # the deal and its gate passes with the user's own rights, and a
+        # Parts Clerk or an Inventory user lacks them.
         cls.store_manager = cls._staff(
             "Stella Store", "journey_store", "autocrm_base.group_store_manager"
         )
@@ -80,9 +82,10 @@ class StoreJourneyCase(HttpCase):
             "Cleo Care", "journey_care", "autocrm_crm.group_customer_service"
         )
         cls.company.autocrm_customer_service_user_id = cls.customer_service
+
         # NOTE: the accountant has Inventory rights only because the deal
         # profitability export and its VIN search read stock.lot with the
-        # user's own rights; without them both fail with an access error.
+        # user's own rights. Without them, both fail with an access error.
         cls.accountant = cls._staff(
             "Abe Accountant",
             "journey_accountant",
@@ -93,6 +96,25 @@ class StoreJourneyCase(HttpCase):
     @classmethod
     def _staff(cls, name, login, groups):
         return new_test_user(cls.env, login=login, name=name, groups=groups)
+
+    def _volkswagen(self):
+        brands = self.env["fleet.vehicle.model.brand"]
+        return brands.search([("name", "=", "Volkswagen")], limit=1) or brands.create(
+            {"name": "Volkswagen"}
+        )
+
+    def _volkswagen_model(self, name):
+        brand = self._volkswagen()
+        models = self.env["fleet.vehicle.model"]
+        return models.search(
+            [("brand_id", "=", brand.id), ("name", "=", name)], limit=1
+        ) or models.create({"name": name, "brand_id": brand.id})
+
+    def _stock_location(self):
+        warehouse = self.env["stock.warehouse"].search(
+            [("company_id", "=", self.company.id)], limit=1
+        )
+        return warehouse.lot_stock_id
 
     def _action_url(self, xmlid, record=None):
         url = f"/odoo/action-{xmlid}"
@@ -144,12 +166,7 @@ class StoreJourneyCase(HttpCase):
 class TestStoreJourneys(StoreJourneyCase):
     def _setup_showroom(self):
         """Create the showroom: demo car, VIN in stock, accessories, partners."""
-        brand = self.env["fleet.vehicle.model.brand"].search(
-            [("name", "=", "Volkswagen")], limit=1
-        ) or self.env["fleet.vehicle.model.brand"].create({"name": "Volkswagen"})
-        self.model = self.env["fleet.vehicle.model"].create(
-            {"name": "Tiguan L Journey", "brand_id": brand.id}
-        )
+        self.model = self._volkswagen_model("Tiguan L")
         self.demo_car = self.env["fleet.vehicle"].create(
             {
                 "model_id": self.model.id,
@@ -158,6 +175,7 @@ class TestStoreJourneys(StoreJourneyCase):
                 "odometer": 1520,
             }
         )
+
         self.vehicle = self.env["product.product"].create(
             {
                 "name": "Tiguan L 330TSI Elite",
@@ -175,6 +193,7 @@ class TestStoreJourneys(StoreJourneyCase):
                 "standard_price": 212400,
             }
         )
+
         self.dash_camera, self.floor_mats, self.fitting = self.env[
             "product.product"
         ].create(
@@ -204,15 +223,13 @@ class TestStoreJourneys(StoreJourneyCase):
                 },
             ]
         )
-        stock = (
-            self.env["stock.warehouse"]
-            .search([("company_id", "=", self.company.id)], limit=1)
-            .lot_stock_id
-        )
+
+        stock = self._stock_location()
         quants = self.env["stock.quant"]
         quants._update_available_quantity(self.vehicle, stock, 1, lot_id=self.lot)
         quants._update_available_quantity(self.dash_camera, stock, 10)
         quants._update_available_quantity(self.floor_mats, stock, 10)
+
         self.package = self.env["autocrm.decoration.package"].create(
             {
                 "name": "Tiguan Comfort Pack",
@@ -224,6 +241,7 @@ class TestStoreJourneys(StoreJourneyCase):
                 ],
             }
         )
+
         self.insurer, self.lender = self.env["res.partner"].create(
             [{"name": "Huatai Motor Insurance"}, {"name": "Volkswagen Finance"}]
         )
@@ -248,8 +266,8 @@ class TestStoreJourneys(StoreJourneyCase):
         self.assertEqual(drive.odometer_in, 1535)
         self.assertEqual(self.demo_car.odometer, 1535)
 
-        # The consultant writes the deal on the phone and asks for a discount
-        # above their limit.
+        # The consultant writes the deal on the phone and requests the approval
+        # of a discount above their limit.
         self._tour(
             self._action_url("autocrm_sales.sale_order_action_vehicle_deals"),
             "autocrm_journey_deal_phone",
@@ -283,7 +301,7 @@ class TestStoreJourneys(StoreJourneyCase):
         gift = deal.order_line.filtered("is_gift")
         self.assertEqual(gift.product_id, self.floor_mats)
         self.assertEqual(gift.price_subtotal, 0)
-        self.assertFalse(deal.activity_ids.filtered(lambda a: a.id == approval.id))
+        self.assertNotIn(approval, deal.activity_ids)
 
         self._tour(deal_url, "autocrm_journey_deal_fi", self.fi_specialist)
         policy = deal.insurance_policy_ids
@@ -367,7 +385,7 @@ class TestStoreJourneys(StoreJourneyCase):
         )
 
         # Three days after the delivery the hourly job sends the survey.
-        with freeze_time(fields.Date.today() + timedelta(days=3)):
+        with freeze_time(fields.Datetime.now() + timedelta(days=3)):
             self.env["autocrm.followup"]._cron_send_due_surveys()
         self.assertEqual(survey_followup.state, "sent")
         answer = survey_followup.user_input_id
@@ -396,6 +414,7 @@ class TestStoreJourneys(StoreJourneyCase):
                 ],
             }
         )
+
         technician_user = self._staff(
             "Tom Technician", "journey_technician", "autocrm_workshop.group_technician"
         )
@@ -408,15 +427,14 @@ class TestStoreJourneys(StoreJourneyCase):
                 "tz": "UTC",
             }
         )
+
         self.env["autocrm.service.bay"].create({"name": "Journey Bay"})
-        brand = self.env["fleet.vehicle.model.brand"].search(
-            [("name", "=", "Volkswagen")], limit=1
-        ) or self.env["fleet.vehicle.model.brand"].create({"name": "Volkswagen"})
+
+        brand = self._volkswagen()
         self.oem = self.env["res.partner"].create({"name": "SAIC Volkswagen Sales"})
         brand.write({"warranty_partner_id": self.oem.id, "warranty_labour_rate": 60})
-        model = self.env["fleet.vehicle.model"].create(
-            {"name": "Passat Journey", "brand_id": brand.id}
-        )
+        model = self._volkswagen_model("Passat")
+
         self.owner = self.env["res.partner"].create(
             {"name": "Marco Rossi", "email": "marco.rossi@example.com"}
         )
@@ -428,6 +446,7 @@ class TestStoreJourneys(StoreJourneyCase):
                 "odometer": 12800,
             }
         )
+
         operations = self.env["autocrm.labour.operation"].create(
             [
                 {
@@ -451,6 +470,7 @@ class TestStoreJourneys(StoreJourneyCase):
             ]
         )
         self.oil_service, self.software_update, self.brake_job = operations
+
         self.oil_filter, self.brake_pads = self.env["product.product"].create(
             [
                 {
@@ -469,11 +489,7 @@ class TestStoreJourneys(StoreJourneyCase):
                 },
             ]
         )
-        stock = (
-            self.env["stock.warehouse"]
-            .search([("company_id", "=", self.company.id)], limit=1)
-            .lot_stock_id
-        )
+        stock = self._stock_location()
         for part in self.oil_filter | self.brake_pads:
             self.env["stock.quant"]._update_available_quantity(part, stock, 10)
 
@@ -593,7 +609,7 @@ class TestStoreJourneys(StoreJourneyCase):
 
         # Three days later the survey (due after one day) has gone out, and
         # the customer answers it with a low score.
-        with freeze_time(fields.Date.today() + timedelta(days=3)):
+        with freeze_time(fields.Datetime.now() + timedelta(days=3)):
             self.env["autocrm.followup"]._cron_send_due_surveys()
         answer = survey_followup.user_input_id
         self.assertTrue(answer)
@@ -659,8 +675,8 @@ class TestStoreJourneys(StoreJourneyCase):
     def _record_xlsx_exports(self):
         """Yield a list that collects (report name, ids, workbook) per export.
 
-        The server's own rendering runs: the wrapper only keeps a copy of the
-        workbook that it answers with.
+        The server's own rendering runs, and the wrapper only keeps a copy of
+        the workbook that it returns.
         """
         exports = []
         report_class = self.registry["ir.actions.report"]

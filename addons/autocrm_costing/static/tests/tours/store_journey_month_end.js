@@ -1,16 +1,15 @@
 import { registry } from "@web/core/registry";
 import { download } from "@web/core/network/download";
+import { JOURNEY_VIN } from "@autocrm_costing/../tests/tours/store_journey_steps";
 
 // Month end: the accountant reads the profit reports and exports them. The
-// Python test (test_store_journeys.py) sells and delivers the VIN below and
+// Python test (test_store_journeys.py) sells and delivers JOURNEY_VIN and
 // checks the workbooks that the exports produced.
 
-const VIN = "LSVUB65N9R2000001";
-
 // Print the selected rows with an XLSX report and wait for the file.
-// The web client downloads through an XHR and resolves with the file name
-// of the response, so the tour records that name on the page: an error page
-// from the server would have no file name and fail the next step.
+// The web client downloads through an XHR and resolves with the file name of
+// the response, so the tour records that name on the page. An error page from
+// the server has no file name, so the next step then fails.
 function exportXlsx(reportName) {
     return [
         {
@@ -45,7 +44,7 @@ registry.category("web_tour.tours").add("autocrm_journey_deal_profit_export", {
         {
             content: "Look for the VIN sold this month",
             trigger: ".o_searchview_input",
-            run: `edit ${VIN}`,
+            run: `edit ${JOURNEY_VIN}`,
         },
         {
             content: "Search it as a VIN",
@@ -54,11 +53,11 @@ registry.category("web_tour.tours").add("autocrm_journey_deal_profit_export", {
         },
         {
             content: "Only the deal of that VIN is listed",
-            trigger: `.o_list_view .o_data_row:only-child:contains(${VIN})`,
+            trigger: `.o_list_view .o_data_row:only-child:contains(${JOURNEY_VIN})`,
         },
         {
             content: "Select the deal",
-            trigger: `.o_data_row:contains(${VIN}) .o_list_record_selector input`,
+            trigger: `.o_data_row:contains(${JOURNEY_VIN}) .o_list_record_selector input`,
             run: "click",
         },
         ...exportXlsx("Deal Profitability (XLSX)"),
@@ -69,7 +68,7 @@ registry.category("web_tour.tours").add("autocrm_journey_deal_profit_export", {
         },
         {
             content: "Every deal of the period is listed again",
-            trigger: `.o_list_view:not(:has(.o_list_record_selector input:checked)) .o_data_row:contains(${VIN})`,
+            trigger: `.o_list_view:not(:has(.o_list_record_selector input:checked)) .o_data_row:contains(${JOURNEY_VIN})`,
         },
     ],
 });

@@ -1,5 +1,13 @@
 import { registry } from "@web/core/registry";
 import { formatDateTime } from "@web/core/l10n/dates";
+import {
+    answerSurvey,
+    chooseOption,
+    currentStatus,
+    openTab,
+    passQualityCheck,
+    pickInDropdown,
+} from "@autocrm_costing/../tests/tours/store_journey_steps";
 
 const { DateTime } = luxon;
 
@@ -10,70 +18,12 @@ const { DateTime } = luxon;
 
 const PLATE = "SH-J2024";
 
-function currentStatus(label) {
-    return {
-        content: `The status is ${label}`,
-        trigger: `.o_statusbar_status .o_arrow_button_current:contains(${label})`,
-    };
-}
-
-function pickInDropdown(fieldName, text, scope = "") {
-    return [
-        {
-            content: `Type ${text} in ${fieldName}`,
-            trigger: `${scope} .o_field_widget[name=${fieldName}] input`,
-            run: `edit ${text}`,
-        },
-        {
-            content: `Choose ${text}`,
-            trigger: `.o-autocomplete--dropdown-item:contains(${text})`,
-            run: "click",
-        },
-    ];
-}
-
-function openTab(label) {
-    return {
-        content: `Open the ${label} tab`,
-        trigger: `.o_notebook_headers a:contains(${label})`,
-        run: "click",
-    };
-}
-
-// Choose an option of a selection field shown as a menu, in a form or a row.
-function chooseOption(scope, option) {
-    return [
-        {
-            content: `Open the options of ${scope}`,
-            trigger: `${scope} .o_select_menu_toggler`,
-            run: "click",
-        },
-        {
-            content: `Choose ${option}`,
-            trigger: `.o_select_menu_menu .o_select_menu_item:contains(${option})`,
-            run: "click",
-        },
-    ];
-}
-
 function addLine(listName) {
     return {
         content: `Add a line to ${listName}`,
         trigger: `div[name=${listName}] .o_field_x2many_list_row_add a`,
         run: "click",
     };
-}
-
-function passChecklistItem(item) {
-    const cell = `div[name=quality_check_line_ids] .o_data_row:contains(${item}) td[name=result]`;
-    return [
-        {
-            content: `Check ${item}`,
-            trigger: cell,
-            run: "click",
-        },
-        ...chooseOption(cell, "Passed"),
-    ];
 }
 
 // The advisor books the car for the next full hour and receives it.
@@ -241,33 +191,13 @@ registry.category("web_tour.tours").add("autocrm_journey_service_quality", {
             trigger: `.o_kanban_record:contains(${PLATE})`,
             run: "click",
         },
-        {
-            content: "The work is done: send it to the quality check",
-            trigger: "button[name=action_request_quality_check]",
-            run: "click",
-        },
-        openTab("Quality Check"),
-        ...passChecklistItem("Oil level and leaks"),
-        ...passChecklistItem("Filters replaced as ordered"),
-        ...passChecklistItem("Tyre pressures and torque"),
-        ...passChecklistItem("Service reminder reset"),
-        ...passChecklistItem("Road test"),
-        {
-            content: "Save the checklist",
-            trigger: ".o_form_button_save",
-            run: "click",
-        },
-        {
-            content: "Sign the quality check",
-            trigger: "button[name=action_sign_quality_check]",
-            run: "click",
-        },
-        {
-            content: "Release the vehicle",
-            trigger: "button[name=action_workshop_ready]",
-            run: "click",
-        },
-        currentStatus("Ready"),
+        ...passQualityCheck([
+            "Oil level and leaks",
+            "Filters replaced as ordered",
+            "Tyre pressures and torque",
+            "Service reminder reset",
+            "Road test",
+        ]),
         {
             content: "Back to the dispatch board",
             trigger: ".o_breadcrumb .breadcrumb-item a:contains(Dispatch Board)",
@@ -342,36 +272,6 @@ registry.category("web_tour.tours").add("autocrm_journey_service_complaint", {
 
 // The customer answers the service survey from the email link.
 registry.category("web_tour.tours").add("autocrm_journey_service_survey", {
-    steps: () => [
-        {
-            content: "Start the survey",
-            trigger: "button.btn:contains(Start)",
-            run: "click",
-        },
-        {
-            content: "Would recommend the workshop: 3 of 10",
-            trigger:
-                "div.js_question-wrapper:contains(recommend our workshop) label[for$=_3]",
-            run: "click",
-        },
-        {
-            content: "Comment",
-            trigger: "div.js_question-wrapper:contains(done better) textarea",
-            run: "edit The car was ready two hours late.",
-        },
-        {
-            content: "Submit the answers",
-            trigger: "button[value=finish]",
-            run: "click",
-        },
-        {
-            content: "Confirm the submission",
-            trigger: ".modal-footer button.btn-primary:contains(Submit)",
-            run: "click",
-        },
-        {
-            content: "The survey thanks the customer",
-            trigger: "h1:contains(Thank you)",
-        },
-    ],
+    steps: () =>
+        answerSurvey("recommend our workshop", 3, "The car was ready two hours late."),
 });

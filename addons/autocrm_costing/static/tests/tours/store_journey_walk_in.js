@@ -1,32 +1,18 @@
 import { registry } from "@web/core/registry";
+import {
+    answerSurvey,
+    currentStatus,
+    currentStatusOnPhone,
+    JOURNEY_VIN,
+    passQualityCheck,
+    pickInDropdown,
+    pickOnPhone,
+} from "@autocrm_costing/../tests/tours/store_journey_steps";
 
 // Walk-in to delivery, one tour per person and screen. The Python test
 // (test_store_journeys.py) creates the staff, the demo car, the VIN, the
 // decoration package and the partners named here, and checks the database
 // between the tours.
-
-// On a phone a many2one opens a full-screen search dialog of cards.
-function pickOnPhone(fieldName, text) {
-    return [
-        {
-            content: `Open the search of ${fieldName}`,
-            trigger: `.o_field_widget[name=${fieldName}] input`,
-            run: "click",
-        },
-        {
-            content: `Choose ${text}`,
-            trigger: `.modal .o_kanban_record:contains(${text})`,
-            run: "click",
-        },
-    ];
-}
-
-function currentStatus(label) {
-    return {
-        content: `The status is ${label}`,
-        trigger: `.o_statusbar_status .o_arrow_button_current:contains(${label})`,
-    };
-}
 
 function openMenu(section, item, title) {
     return [
@@ -45,14 +31,6 @@ function openMenu(section, item, title) {
             trigger: `.o_control_panel .o_breadcrumb:contains(${title})`,
         },
     ];
-}
-
-// A phone folds the status bar into a dropdown that shows the current status.
-function currentStatusOnPhone(label) {
-    return {
-        content: `The status is ${label}`,
-        trigger: `.o_statusbar_status .dropdown-toggle:contains(${label})`,
-    };
 }
 
 registry.category("web_tour.tours").add("autocrm_journey_walk_in_phone", {
@@ -132,8 +110,6 @@ registry.category("web_tour.tours").add("autocrm_journey_walk_in_phone", {
     ],
 });
 
-const VIN = "LSVUB65N9R2000001";
-
 // A phone shows the first header button and folds the others into a menu.
 function clickFoldedButton(name, content) {
     return [
@@ -182,7 +158,7 @@ registry.category("web_tour.tours").add("autocrm_journey_deal_phone", {
             trigger: ".modal .o_form_button_save",
             run: "click",
         },
-        ...pickOnPhone("vehicle_lot_id", VIN),
+        ...pickOnPhone("vehicle_lot_id", JOURNEY_VIN),
         {
             content: "The VIN brings its vehicle line",
             trigger: ".o_field_widget[name=order_line]:contains(Tiguan L 330TSI Elite)",
@@ -253,21 +229,6 @@ registry.category("web_tour.tours").add("autocrm_journey_deal_phone", {
         },
     ],
 });
-
-function pickInDropdown(fieldName, text, scope = "") {
-    return [
-        {
-            content: `Type ${text} in ${fieldName}`,
-            trigger: `${scope} .o_field_widget[name=${fieldName}] input`,
-            run: `edit ${text}`,
-        },
-        {
-            content: `Choose ${text}`,
-            trigger: `.o-autocomplete--dropdown-item:contains(${text})`,
-            run: "click",
-        },
-    ];
-}
 
 // The sales manager throws in floor mats as a gift and approves the discount.
 registry.category("web_tour.tours").add("autocrm_journey_deal_approval", {
@@ -413,7 +374,7 @@ registry.category("web_tour.tours").add("autocrm_journey_deal_fi", {
     ],
 });
 
-// The consultant confirms the deal, invoices the deposit and asks for the
+// The consultant confirms the deal, invoices the deposit and requests the
 // gate pass, on the phone again.
 registry.category("web_tour.tours").add("autocrm_journey_deal_confirm_phone", {
     steps: () => [
@@ -439,27 +400,6 @@ registry.category("web_tour.tours").add("autocrm_journey_deal_confirm_phone", {
     ],
 });
 
-function passChecklistItem(item) {
-    const row = `div[name=quality_check_line_ids] .o_data_row:contains(${item})`;
-    return [
-        {
-            content: `Check ${item}`,
-            trigger: `${row} td[name=result]`,
-            run: "click",
-        },
-        {
-            content: `Open the results of ${item}`,
-            trigger: `${row} td[name=result] .o_select_menu_toggler`,
-            run: "click",
-        },
-        {
-            content: `${item}: passed`,
-            trigger: ".o_select_menu_menu .o_select_menu_item:contains(Passed)",
-            run: "click",
-        },
-    ];
-}
-
 // Start, check and release one delivery job still in reception.
 function finishDeliveryJob() {
     return [
@@ -474,35 +414,11 @@ function finishDeliveryJob() {
             run: "click",
         },
         currentStatus("In Progress"),
-        {
-            content: "The work is done: send it to the quality check",
-            trigger: "button[name=action_request_quality_check]",
-            run: "click",
-        },
-        {
-            content: "Open the checklist",
-            trigger: ".o_notebook_headers a:contains(Quality Check)",
-            run: "click",
-        },
-        ...passChecklistItem("Fluids and tyre pressures"),
-        ...passChecklistItem("Accessories fitted and working"),
-        ...passChecklistItem("Vehicle cleaned"),
-        {
-            content: "Save the checklist",
-            trigger: ".o_form_button_save",
-            run: "click",
-        },
-        {
-            content: "Sign the quality check",
-            trigger: "button[name=action_sign_quality_check]",
-            run: "click",
-        },
-        {
-            content: "Release the vehicle",
-            trigger: "button[name=action_workshop_ready]",
-            run: "click",
-        },
-        currentStatus("Ready"),
+        ...passQualityCheck([
+            "Fluids and tyre pressures",
+            "Accessories fitted and working",
+            "Vehicle cleaned",
+        ]),
         {
             content: "Back to the jobs of the deal",
             trigger: ".o_breadcrumb .breadcrumb-item a:contains(Repair Orders)",
@@ -538,7 +454,7 @@ registry.category("web_tour.tours").add("autocrm_journey_gate_pass", {
     steps: () => [
         {
             content: "Open the requested gate pass",
-            trigger: `.o_data_row:contains(${VIN}) td.o_data_cell`,
+            trigger: `.o_data_row:contains(${JOURNEY_VIN}) td.o_data_cell`,
             run: "click",
         },
         {
@@ -594,36 +510,6 @@ registry.category("web_tour.tours").add("autocrm_journey_first_call_phone", {
 
 // The buyer answers the sales satisfaction survey from the email link.
 registry.category("web_tour.tours").add("autocrm_journey_sales_survey", {
-    steps: () => [
-        {
-            content: "Start the survey",
-            trigger: "button.btn:contains(Start)",
-            run: "click",
-        },
-        {
-            content: "Would recommend the store: 9 of 10",
-            trigger:
-                "div.js_question-wrapper:contains(recommend our store) label[for$=_9]",
-            run: "click",
-        },
-        {
-            content: "Comment",
-            trigger: "div.js_question-wrapper:contains(done better) textarea",
-            run: "edit The hand-over took a little long.",
-        },
-        {
-            content: "Submit the answers",
-            trigger: "button[value=finish]",
-            run: "click",
-        },
-        {
-            content: "Confirm the submission",
-            trigger: ".modal-footer button.btn-primary:contains(Submit)",
-            run: "click",
-        },
-        {
-            content: "The survey thanks the buyer",
-            trigger: "h1:contains(Thank you)",
-        },
-    ],
+    steps: () =>
+        answerSurvey("recommend our store", 9, "The hand-over took a little long."),
 });
