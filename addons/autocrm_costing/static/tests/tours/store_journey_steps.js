@@ -1,5 +1,5 @@
 // Steps shared by the store journey tours. The Python test
-// (test_store_journeys.py) creates the records that the constants name.
+// (test_store_journeys.py) creates the vehicle unit of JOURNEY_VIN.
 
 // A valid SAIC Volkswagen VIN, sold in the walk-in and month-end journeys.
 export const JOURNEY_VIN = "LSVUB65N9R2000001";
@@ -116,8 +116,8 @@ export function passQualityCheck(items) {
     ];
 }
 
-// Answer a satisfaction survey of the store: the score of its recommendation
-// question, from 0 to 10, and a comment.
+// Answer a satisfaction survey of the store with a score from 0 to 10 for its
+// recommendation question, and a comment.
 export function answerSurvey(question, score, comment) {
     return [
         {
