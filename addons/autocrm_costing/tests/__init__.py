@@ -6,6 +6,7 @@ from . import test_expected_cost
 from . import test_landed_costs
 from . import test_menu_security
 from . import test_repair_profit
+from . import test_store_journeys
 from . import test_targets
 from . import test_tours
 from . import test_xlsx_exports
