@@ -10,3 +10,4 @@ from . import test_loyalty_value
 from . import test_reminder
 from . import test_security
 from . import test_phone_tour
+from . import test_odoo_roles
