@@ -6,3 +6,4 @@ from . import test_deal
 from . import test_delivery
 from . import test_vehicle_stock
 from . import test_vin_concurrency
+from . import test_odoo_roles
