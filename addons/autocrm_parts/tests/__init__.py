@@ -8,3 +8,4 @@ from . import test_price_import
 from . import test_replenishment
 from . import test_stock_health
 from . import test_supersession
+from . import test_odoo_roles

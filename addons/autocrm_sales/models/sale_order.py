@@ -554,7 +554,9 @@ class SaleOrder(models.Model):
     def _action_cancel(self):
         result = super()._action_cancel()
         self._release_vehicle_lot()
-        self.gate_pass_ids.filtered(
+        # Cancelling the order voids its pending gate passes, also when the
+        # user has one of Odoo's own sales roles and no gate pass access.
+        self.sudo().gate_pass_ids.filtered(
             lambda gate_pass: gate_pass.state in ("requested", "approved")
         ).with_context(autocrm_gate_pass_transition=True).write({"state": "cancelled"})
         jobs = (

@@ -8,3 +8,4 @@ from . import test_delivery
 from . import test_vehicle_stock
 from . import test_vin_concurrency
 from . import test_delivery_by_warehouse
+from . import test_odoo_roles

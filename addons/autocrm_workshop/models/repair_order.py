@@ -517,7 +517,11 @@ class RepairOrder(models.Model):
         return self.action_repair_end()
 
     def action_repair_done(self):
-        unsigned = self.filtered(lambda repair: not repair.quality_inspector_id)
+        # Repair orders without a vehicle are Odoo's product repairs: they
+        # keep Odoo's flow, without the vehicle's quality check.
+        unsigned = self.filtered(
+            lambda repair: repair.vehicle_id and not repair.quality_inspector_id
+        )
         if unsigned:
             raise UserError(
                 self.env._(

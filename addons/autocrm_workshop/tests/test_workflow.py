@@ -133,6 +133,14 @@ class TestWorkshopStates(WorkshopCommon):
         with self.assertRaisesRegex(UserError, "is not signed"):
             repair.action_repair_end()
 
+    def test_repair_without_vehicle_keeps_odoo_flow(self):
+        repair = self._create_repair(vehicle_id=False)
+        repair.action_validate()
+        repair.action_repair_start()
+        repair.action_repair_end()
+        self.assertEqual(repair.state, "done")
+        self.assertFalse(repair.quality_inspector_id)
+
     def test_ready_consumes_parts(self):
         repair = self._create_repair()
         move = self._add_part(repair, self.oil_filter)
