@@ -110,11 +110,12 @@ class SaleOrderLine(models.Model):
         return super().write(vals)
 
     def _check_confirmed_deal_prices(self, vals):
-        """Reject price changes on confirmed vehicle deals unless a manager.
+        """Reject price changes on confirmed vehicle deals by non-managers.
 
         The sales manager approved the discount of the deal as confirmed, so
         a consultant who cut a price afterwards would sell below that
-        approval.
+        approval. New lines are not checked here: a discount they add above
+        the limit holds the gate pass until a manager approves it.
         """
         price_fields = {"price_unit", "discount", "list_price_unit"} & set(vals)
         if (
