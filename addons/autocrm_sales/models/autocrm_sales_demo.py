@@ -66,6 +66,17 @@ class AutocrmSalesDemo(models.AbstractModel):
     # Vehicles
     # ------------------------------------------------------------------
 
+    def _get_brand(self, name):
+        """Return the fleet brand of that name, creating it only when missing.
+
+        Fleet's data already has most makers with their logos, and a second
+        brand of the same name would split the models between the two.
+        """
+        brand_model = self.env["fleet.vehicle.model.brand"]
+        return brand_model.search([("name", "=ilike", name)], limit=1) or (
+            brand_model.create({"name": name})
+        )
+
     def _buy_showroom(self):
         """Buy and receive every VIN at its own cost; return lots per model."""
         maker = self.env["res.partner"].create({"name": "Vehicle Distribution Co."})
@@ -73,9 +84,7 @@ class AutocrmSalesDemo(models.AbstractModel):
         lots_by_model = {}
         serial = 100
         for brand_name, wmi, descriptor, model_name, price, costs in SHOWROOM:
-            brand = brands.get(brand_name) or self.env[
-                "fleet.vehicle.model.brand"
-            ].create({"name": brand_name})
+            brand = brands.get(brand_name) or self._get_brand(brand_name)
             brands[brand_name] = brand
             model = self.env["fleet.vehicle.model"].create(
                 {

@@ -329,6 +329,25 @@ class SaleOrder(models.Model):
             self._sync_vehicle_line()
         return result
 
+    def _get_program_domain(self):
+        """Leave the Owner Club program out of sale_loyalty's order programs.
+
+        Owner Club points are credited when customer invoices are posted, so
+        a sale order that counted them too would credit the purchase twice.
+        The autocrm_crm install hook switches the program's Sales flag off
+        only when sale_loyalty is installed first, which an install of every
+        module at once does not guarantee. Without this filter every vehicle
+        deal earned enough points on itself to show "Rewards Available" at
+        confirmation.
+        """
+        domain = super()._get_program_domain()
+        owner_club = self.env.ref(
+            "autocrm_crm.loyalty_program_owner_club", raise_if_not_found=False
+        )
+        if owner_club:
+            domain = [*domain, ("id", "!=", owner_club.id)]
+        return domain
+
     def _sync_vehicle_line(self):
         """Make the vehicle line sell the product of the chosen VIN."""
         for order in self.filtered("vehicle_lot_id"):

@@ -164,6 +164,16 @@ class TestDeal(VehicleSalesCase):
         with self.assertRaises(UserError):
             deal.action_confirm()
 
+    def test_confirm_shows_no_owner_club_reward(self):
+        owner_club = self.env.ref("autocrm_crm.loyalty_program_owner_club")
+        # An install of every module at once leaves the program on sales.
+        owner_club.sale_ok = True
+        deal = self._create_deal(self.dear_lot)
+        result = deal.with_user(self.consultant).action_confirm()
+        self.assertIs(result, True)
+        self.assertEqual(deal.state, "sale")
+        self.assertNotIn(owner_club, deal.coupon_point_ids.coupon_id.program_id)
+
     def test_request_without_need_refused(self):
         deal = self._create_deal(self.dear_lot)
         with self.assertRaisesRegex(UserError, "needs no approval"):

@@ -116,6 +116,43 @@ class TestDelivery(VehicleSalesCase):
         gate_pass = self._approve_gate_pass(deal)
         self.assertEqual(gate_pass.state, "approved")
 
+    def test_gate_pass_refused_with_pending_discount(self):
+        deal = self._confirmed_deal()
+        self._finish_delivery_jobs(deal)
+        deal.vehicle_line_id.with_user(self.manager).price_unit = 110000
+        self.assertEqual(deal.discount_approval_state, "to_approve")
+        self._invoice_and_pay(deal)
+        deal.action_request_gate_pass()
+        gate_pass = deal.gate_pass_ids
+        with self.assertRaisesRegex(UserError, f"on deal {deal.name} .* approval"):
+            gate_pass.with_user(self.security_guard).action_approve()
+        self.assertEqual(gate_pass.state, "requested")
+        deal.with_user(self.manager).action_approve_discount()
+        gate_pass.with_user(self.security_guard).action_approve()
+        self.assertEqual(gate_pass.state, "approved")
+
+    def test_consultant_cannot_cut_confirmed_price(self):
+        deal = self._confirmed_deal()
+        line = deal.vehicle_line_id.with_user(self.consultant)
+        for field_name, value in (
+            ("price_unit", 1000),
+            ("discount", 50),
+            ("list_price_unit", 500000),
+        ):
+            with self.assertRaisesRegex(UserError, f"Deal {deal.name} is confirmed"):
+                line.write({field_name: value})
+        self.assertEqual(deal.vehicle_line_id.price_unit, 120000)
+        self.assertEqual(deal.discount_approval_state, "not_needed")
+        # Writing the same price, as a form save does, is no change.
+        line.write({"price_unit": 120000})
+        deal.vehicle_line_id.with_user(self.manager).price_unit = 118000
+        self.assertEqual(deal.vehicle_line_id.price_unit, 118000)
+
+    def test_consultant_edits_draft_deal_price(self):
+        deal = self._create_deal(self.dear_lot)
+        deal.vehicle_line_id.with_user(self.consultant).price_unit = 117000
+        self.assertEqual(deal.vehicle_line_id.price_unit, 117000)
+
     def test_only_security_desk_approves(self):
         deal = self._ready_deal()
         deal.action_request_gate_pass()
