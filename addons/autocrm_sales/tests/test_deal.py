@@ -1,3 +1,5 @@
+from lxml import etree
+
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Command
 from odoo.tests import Form, tagged
@@ -216,6 +218,19 @@ class TestDeal(VehicleSalesCase):
     def test_gift_column_shown_on_vehicle_deal(self):
         form = Form(self._create_deal(self.dear_lot).with_user(self.consultant))
         self.assertFalse(self._gift_column_hidden(form))
+
+    def test_gift_field_in_phone_line_form(self):
+        # Phones edit order lines in the line form, not in the list.
+        arch = (
+            self.env["sale.order"]
+            .with_user(self.consultant)
+            .get_view(view_type="form")["arch"]
+        )
+        gift_fields = etree.fromstring(arch).xpath(
+            "//field[@name='order_line']/form//field[@name='is_gift']"
+        )
+        self.assertEqual(len(gift_fields), 1)
+        self.assertEqual(gift_fields[0].get("invisible"), "not parent.is_vehicle_deal")
 
     def _package(self, pricing, price=0.0):
         return self.env["autocrm.decoration.package"].create(
