@@ -4,12 +4,12 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from ..generator import DemoStoreBuilder
-from ..generator.catalogue import GROUP_MANAGER_LOGIN, ROLES, STORES
+from ..generator.catalogue import GROUP_MANAGER_LOGIN, GROUP_NAME, ROLES, STORES
 from ..generator.stores import user_xmlid
 
 DEFAULT_SIZE = 3
 DEFAULT_SEED = 2026
-# Largest size accepted; size 40 already means about 500 deals per store.
+# Largest size accepted: size 40 makes about 280 deals per store.
 MAX_SIZE = 40
 # System parameter with the size, seed and date of the generated group.
 GENERATED_PARAMETER = "autocrm_demo_store.generated"
@@ -57,7 +57,7 @@ class AutocrmDemoStore(models.AbstractModel):
             if (previous["size"], previous["seed"]) != (size, seed):
                 raise UserError(
                     self.env._(
-                        "This database already holds demo stores generated with "
+                        "This database already has demo stores generated with "
                         "size %(old_size)s and seed %(old_seed)s. Drop the "
                         "database to generate them with size %(size)s and seed "
                         "%(seed)s.",
@@ -81,7 +81,8 @@ class AutocrmDemoStore(models.AbstractModel):
     def _get_logins(self):
         """Return [store, role, login] of the first user of each role per store.
 
-        The password of each demo user is its login.
+        The last row is the dealer principal. Every generated user has the
+        password ``demo``.
         """
         rows = []
         for store in STORES:
@@ -95,11 +96,5 @@ class AutocrmDemoStore(models.AbstractModel):
             [("login", "=", GROUP_MANAGER_LOGIN)], limit=1
         )
         if manager:
-            rows.append(
-                [
-                    ", ".join(manager.company_ids.mapped("name")),
-                    "Dealer Principal",
-                    manager.login,
-                ]
-            )
+            rows.append([GROUP_NAME, "Dealer Principal", manager.login])
         return rows
