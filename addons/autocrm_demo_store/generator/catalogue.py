@@ -1,8 +1,8 @@
 """Fixed data of the demo dealer group: stores, roles, vehicles, names.
 
-Prices are round demo figures close to the 2025 US base prices of the
-models; they are not quotes. WMIs are the makers' real codes (decoded by
-vininfo 1.11); the descriptor and plant characters are made up per model.
+Prices are round demo figures in the range of these models' US list
+prices, not quotes. The WMIs are the makers' real codes, which vininfo 1.11
+decodes; the descriptor and plant characters are made up per model.
 """
 
 GROUP_NAME = "Bayside Auto Group"
