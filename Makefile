@@ -15,8 +15,13 @@ TEST_ARGS = $(if $(MODULE),--module $(MODULE)) $(if $(TAG),--tag $(TAG)) \
 
 .PHONY: demo test setup check-install test-stock lint
 
+# Size and seed of the generated demo stores, for example:
+#   make demo SIZE=10 SEED=7
+SIZE ?=
+SEED ?=
+
 demo:
-	$(AUTOCRM) demo
+	$(AUTOCRM) demo $(if $(SIZE),--size $(SIZE)) $(if $(SEED),--seed $(SEED))
 
 test:
 	$(AUTOCRM) test $(TEST_ARGS)

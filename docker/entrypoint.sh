@@ -3,7 +3,7 @@
 # on the first start (or upgrade the modules on later ones) and serve it,
 # as `make demo` does outside containers.
 set -euo pipefail
-MODULES=autocrm_base,autocrm_crm,autocrm_parts,autocrm_sales,autocrm_workshop,autocrm_costing
+MODULES=autocrm_base,autocrm_crm,autocrm_parts,autocrm_sales,autocrm_workshop,autocrm_costing,autocrm_demo_store
 DB_ARGS=(--db_host "$HOST" --db_user "$USER" --db_password "$PASSWORD")
 
 pip3 install --quiet --break-system-packages --user \
@@ -16,6 +16,9 @@ if psql "postgresql://$USER:$PASSWORD@$HOST/postgres" -tAc \
 else
     echo "Creating autocrm_demo with the AutoCRM modules and demo data"
     odoo "${DB_ARGS[@]}" -d autocrm_demo -i "$MODULES" --with-demo --stop-after-init
+    echo "Generating the demo stores (size ${DEMO_SIZE:-3}, seed ${DEMO_SEED:-2026})"
+    echo "env['autocrm.demo.store'].generate(size=${DEMO_SIZE:-3}, seed=${DEMO_SEED:-2026}); env.cr.commit()" |
+        odoo shell "${DB_ARGS[@]}" -d autocrm_demo --no-http
 fi
 echo "AutoCRM demo store: http://localhost:${HTTP_PORT:-8069}/web/login"
 exec odoo "${DB_ARGS[@]}"

@@ -50,7 +50,12 @@ MODULES = [
     "autocrm_workshop",
     "autocrm_costing",
     "autocrm_sales_workshop",
+    "autocrm_demo_store",
 ]
+# Default size and seed of the generated demo stores; see
+# addons/autocrm_demo_store/readme/USAGE.md for what the size scales.
+DEMO_SIZE = 3
+DEMO_SEED = 2026
 DEMO_DB = os.environ.get("AUTOCRM_DB", "autocrm_demo")
 TEST_DB = os.environ.get("AUTOCRM_TEST_DB", "autocrm_test")
 ODOO_SOURCE = os.environ.get("ODOO_SOURCE", "https://github.com/odoo/odoo.git")
@@ -395,20 +400,24 @@ def drop_database(name):
     shutil.rmtree(WORK_DIR / "data" / "filestore" / name, ignore_errors=True)
 
 
-def run_odoo_logged(cmd, log_path, label, input_text=None):
+def run_odoo_logged(cmd, log_path, label, stdin=None, input_text=None, progress=None):
     """Run Odoo, copying progress lines to the terminal and all to a log.
 
-    ``input_text``, when given, is written to Odoo's standard input.
+    ``stdin`` is an open file for Odoo's standard input. ``input_text``,
+    when given instead, is written to it through a pipe. ``progress`` is a
+    regular expression of the lines to show; by default the module loading
+    and test runner lines.
     """
     step(f"{label} (log: {log_path.relative_to(ROOT)})")
     progress = re.compile(
-        r"(Loading module|module \S+: creating or updating|Starting \S+Case|"
+        progress
+        or r"(Loading module|module \S+: creating or updating|Starting \S+Case|"
         r" ERROR | CRITICAL |FAIL:|odoo\.tests\.result|Modules loaded)"
     )
     with log_path.open("w") as log:
         proc = subprocess.Popen(
             cmd,
-            stdin=subprocess.PIPE if input_text is not None else None,
+            stdin=subprocess.PIPE if input_text is not None else stdin,
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             text=True,
@@ -436,9 +445,10 @@ def run_odoo_logged(cmd, log_path, label, input_text=None):
 
 
 def demo_logins():
-    """List (login, roles, store) of the demo users the AutoCRM modules create.
+    """List (login, roles, store) of the demo users of the modules' demo data.
 
-    The roles are the AutoCRM groups given to the user directly.
+    The roles are the AutoCRM groups given to the user directly. The users
+    of the generated stores are left out: generate_stores() lists them.
     """
     conn = pg_connect(DEMO_DB)
     try:
@@ -457,6 +467,7 @@ def demo_logins():
                         AND gd.module LIKE 'autocrm%%'
                   LEFT JOIN res_groups g ON g.id = gd.res_id
                  WHERE d.model = 'res.users' AND d.module LIKE 'autocrm%%'
+                   AND d.module <> 'autocrm_demo_store'
                  GROUP BY u.login, c.name
                  ORDER BY c.name, u.login
                 """
@@ -493,6 +504,78 @@ def http_port(args):
     return port
 
 
+# Run inside `odoo shell`: generate the stores and print the result as one
+# JSON line that generate_stores() reads back.
+GENERATE_SCRIPT = """
+import json
+from odoo.exceptions import UserError
+try:
+    result = env["autocrm.demo.store"].generate(size={size}, seed={seed})
+except UserError as error:
+    print("AUTOCRM_DEMO_STORE_ERROR=" + json.dumps(str(error)))
+else:
+    env.cr.commit()
+    result.pop("vins", None)
+    print("AUTOCRM_DEMO_STORE=" + json.dumps(result))
+"""
+
+
+def generate_stores(config, size, seed):
+    """Generate the two demo stores in the demo database; return the result.
+
+    A database that already has them keeps them, and the result lists
+    their logins.
+    """
+    log = LOG_DIR / "demo-generate.log"
+    script = WORK_DIR / "demo-generate.py"
+    script.write_text(GENERATE_SCRIPT.format(size=size, seed=seed))
+    cmd = [
+        sys.executable,
+        "-m",
+        "odoo",
+        "shell",
+        "-c",
+        str(config),
+        "-d",
+        DEMO_DB,
+        "--no-http",
+        "--log-level=info",
+    ]
+    with script.open() as stdin:
+        rc = run_odoo_logged(
+            cmd,
+            log,
+            f"Generating the demo stores (size {size}, seed {seed}) unless the "
+            "database has them",
+            stdin=stdin,
+            progress=r"(Demo store .* generated|Demo dealer group| ERROR | CRITICAL )",
+        )
+    result = error = None
+    for line in log.read_text(errors="replace").splitlines():
+        if line.startswith("AUTOCRM_DEMO_STORE="):
+            result = json.loads(line.split("=", 1)[1])
+        elif line.startswith("AUTOCRM_DEMO_STORE_ERROR="):
+            error = json.loads(line.split("=", 1)[1])
+    if error:
+        raise SetupError(error)
+    if rc or result is None:
+        raise SetupError(f"Generating the demo stores failed; read {log}")
+    return result
+
+
+def print_logins(url, stores):
+    print()
+    print(f"AutoCRM demo store: {url}/web/login  (database {DEMO_DB})")
+    print(f"Generated stores (size {stores['size']}, seed {stores['seed']}):")
+    print(f"    {'Store':<32} {'Role':<24} {'Login':<24} Password")
+    for company, role, login in stores["logins"]:
+        print(f"    {company:<32} {role:<24} {login:<24} demo")
+    print("Logins of the modules' own demo data (the password is the login):")
+    print(f"    {'admin':<24} Administrator (all stores)")
+    for login, roles, company in demo_logins():
+        print(f"    {login:<24} {roles or 'no AutoCRM role'} ({company})")
+
+
 def cmd_demo(args):
     setup()
     check_postgres()
@@ -524,13 +607,8 @@ def cmd_demo(args):
         )
     if rc:
         raise SetupError(f"Odoo could not install the modules; read {log}")
-    url = f"http://localhost:{port}"
-    print()
-    print(f"AutoCRM demo store: {url}/web/login  (database {DEMO_DB})")
-    print("Logins (the password is the login):")
-    print(f"    {'admin':<20} Administrator (all stores)")
-    for login, roles, company in demo_logins():
-        print(f"    {login:<20} {roles or 'no AutoCRM role'} ({company})")
+    stores = generate_stores(config, args.size, args.seed)
+    print_logins(f"http://localhost:{port}", stores)
     shown_path = demo_admin_password_path().relative_to(ROOT)
     print("Database manager: disabled (list_db = False)")
     print(f"Master password: {demo_admin_password()} (kept in {shown_path})")
@@ -975,6 +1053,19 @@ def main(argv=None):
     )
     p_demo.add_argument(
         "--no-serve", action="store_true", help="stop after creating or upgrading"
+    )
+    p_demo.add_argument(
+        "--size",
+        type=int,
+        default=DEMO_SIZE,
+        help="scale of the generated stores, from 1 (every status once) to 40 "
+        f"(default {DEMO_SIZE})",
+    )
+    p_demo.add_argument(
+        "--seed",
+        type=int,
+        default=DEMO_SEED,
+        help=f"seed of the generated stores' random choices (default {DEMO_SEED})",
     )
     p_demo.set_defaults(func=cmd_demo)
 

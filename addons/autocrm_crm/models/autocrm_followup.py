@@ -97,9 +97,22 @@ class AutocrmFollowup(models.Model):
         if not self.partner_id.email:
             self.write({"state": "skipped", "skip_reason": "the customer has no email"})
             return
+        answer = self._create_survey_answer()
+        template = self.env.ref(
+            "survey.mail_template_user_input_invite", raise_if_not_found=False
+        )
+        if template:
+            template.sudo().send_mail(
+                answer.id, email_layout_xmlid="mail.mail_notification_light"
+            )
+        self.write({"state": "sent", "user_input_id": answer.id})
+
+    def _create_survey_answer(self):
+        """Create the customer's survey answer, linked to the document and car."""
+        self.ensure_one()
         survey = self.rule_id.survey_id.sudo()
         document = self._get_document()
-        answer = survey._create_answer(
+        return survey._create_answer(
             partner=self.partner_id,
             check_attempts=False,
             autocrm_followup_id=self.id,
@@ -112,14 +125,6 @@ class AutocrmFollowup(models.Model):
             ),
             autocrm_vehicle_id=self._get_document_vehicle().id,
         )
-        template = self.env.ref(
-            "survey.mail_template_user_input_invite", raise_if_not_found=False
-        )
-        if template:
-            template.sudo().send_mail(
-                answer.id, email_layout_xmlid="mail.mail_notification_light"
-            )
-        self.write({"state": "sent", "user_input_id": answer.id})
 
     def _get_document_vehicle(self):
         self.ensure_one()

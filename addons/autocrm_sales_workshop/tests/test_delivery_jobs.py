@@ -103,3 +103,17 @@ class TestDeliveryJobs(VehicleSalesCase):
         self.assertEqual(values["vehicle_lot_id"][0], self.lot.id)
         self.assertNotIn("delivery_job_ids", values)
         self.assertNotIn("delivery_job_count", values)
+
+    def test_jobs_use_the_deal_store_from_another_store(self):
+        # A user with two stores confirms a deal of the store that is not
+        # their current one: the jobs belong to the deal's store.
+        other_store = self.env["res.company"].create({"name": "Second Store"})
+        self.manager.company_ids |= other_store
+        deal = self._create_deal(self.lot)
+        deal.with_user(self.manager).with_context(
+            allowed_company_ids=[other_store.id, deal.company_id.id]
+        ).action_confirm()
+        jobs = deal.sudo().delivery_job_ids
+        self.assertTrue(jobs)
+        self.assertEqual(jobs.company_id, deal.company_id)
+        self.assertEqual(jobs.picking_type_id.company_id, deal.company_id)

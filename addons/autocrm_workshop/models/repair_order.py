@@ -711,7 +711,9 @@ class RepairOrder(models.Model):
 
         The store pays it: the service type is internal, so its lines default to
         the internal payer, and the store's own partner is the customer unless
-        `vals` names one.
+        `vals` names one. The job is created in that store's context, so its
+        operation type and locations are the store's even when the user's
+        current company is another one.
         """
         vals = dict(vals)
         vals.setdefault("service_type", "internal")
@@ -719,7 +721,7 @@ class RepairOrder(models.Model):
             vals.get("company_id") or self.env.company.id
         )
         vals.setdefault("partner_id", company.partner_id.id)
-        return self.create(vals)
+        return self.with_company(company).create(vals)
 
     def _get_default_payer(self):
         self.ensure_one()

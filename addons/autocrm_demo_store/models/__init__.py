@@ -1,0 +1,1 @@
+from . import autocrm_demo_store
