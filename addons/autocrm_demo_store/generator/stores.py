@@ -97,8 +97,18 @@ class StoreSetupMixin:
         )
         main = env.ref("base.main_company")
         if company != main:
-            service_types = env["autocrm.service.type"].search(
-                [("company_id", "=", main.id)]
+            # The workshop gives every new company the default service
+            # types, so copy only the main store's other ones.
+            service_type_model = env["autocrm.service.type"].with_context(
+                active_test=False
+            )
+            existing_codes = set(
+                service_type_model.search([("company_id", "=", company.id)]).mapped(
+                    "code"
+                )
+            )
+            service_types = service_type_model.search(
+                [("company_id", "=", main.id), ("code", "not in", list(existing_codes))]
             )
             for service_type in service_types:
                 service_type.copy({"company_id": company.id})
