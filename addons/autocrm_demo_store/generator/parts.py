@@ -314,7 +314,7 @@ class PartsMixin:
                     "parts_order_type": "emergency",
                     "emergency_reason": "vor",
                     "emergency_note": "Customer car waiting on the lift.",
-                    "emergency_repair_ref": store.waiting_job.name,
+                    "emergency_repair_id": store.waiting_job.id,
                     "emergency_vehicle_id": store.waiting_job.vehicle_id.id,
                     "order_line": [
                         Command.create(
