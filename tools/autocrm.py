@@ -23,6 +23,7 @@ import importlib.util
 import json
 import os
 import re
+import secrets
 import shutil
 import signal
 import socket
@@ -295,8 +296,46 @@ def stock_addons_paths():
     return paths
 
 
+def demo_admin_password_path():
+    return WORK_DIR / "demo-admin-password"
+
+
+def demo_admin_password():
+    """Read the master password of the demo server, or create it on first use.
+
+    The password is kept in .autocrm/demo-admin-password, readable by its
+    owner only, so that every later `make demo` uses the same one.
+    """
+    path = demo_admin_password_path()
+    if path.exists():
+        password = path.read_text().strip()
+        if password:
+            return password
+    password = secrets.token_urlsafe(18)
+    WORK_DIR.mkdir(exist_ok=True)
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(descriptor, "w") as handle:
+        handle.write(password + "\n")
+    return password
+
+
+def hash_admin_password(password):
+    """Return the password hashed the way Odoo 19 stores its admin_passwd."""
+    # passlib is one of Odoo's requirements, installed by setup().
+    from passlib.context import CryptContext
+
+    # Scheme and rounds of crypt_context in Odoo 19's odoo/tools/config.py.
+    context = CryptContext(schemes=["pbkdf2_sha512"], pbkdf2_sha512__rounds=600_000)
+    return context.hash(password)
+
+
 def write_config(name, db=None, http_port=None):
-    """Write an Odoo configuration file under .autocrm/ and return its path."""
+    """Write an Odoo configuration file under .autocrm/ and return its path.
+
+    The demo configuration disables the database manager (list_db = False)
+    and sets a generated master password in place of Odoo's default
+    "admin", in case the manager is enabled again.
+    """
     settings = db_settings()
     WORK_DIR.mkdir(exist_ok=True)
     LOG_DIR.mkdir(exist_ok=True)
@@ -318,6 +357,9 @@ def write_config(name, db=None, http_port=None):
         lines.append(f"db_password = {settings['password']}")
     if db:
         lines += [f"db_name = {db}", f"dbfilter = ^{db}$"]
+    if name == "demo":
+        admin_hash = hash_admin_password(demo_admin_password())
+        lines += ["list_db = False", f"admin_passwd = {admin_hash}"]
     path = WORK_DIR / f"{name}.conf"
     path.write_text("\n".join(lines) + "\n")
     return path
@@ -489,6 +531,9 @@ def cmd_demo(args):
     print(f"    {'admin':<20} Administrator (all stores)")
     for login, roles, company in demo_logins():
         print(f"    {login:<20} {roles or 'no AutoCRM role'} ({company})")
+    shown_path = demo_admin_password_path().relative_to(ROOT)
+    print("Database manager: disabled (list_db = False)")
+    print(f"Master password: {demo_admin_password()} (kept in {shown_path})")
     if args.no_serve:
         return 0
     print("Stop the server with Ctrl+C.", flush=True)

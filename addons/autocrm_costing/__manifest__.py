@@ -9,9 +9,11 @@
     "depends": [
         "autocrm_sales",
         "autocrm_workshop",
+        "autocrm_sales_workshop",
         "account",
         "analytic",
         "report_xlsx",
+        "stock_landed_costs",
     ],
     "external_dependencies": {"python": ["xlsxwriter"]},
     "data": [

@@ -1,7 +1,7 @@
 {
     "name": "AutoCRM Customers",
     "summary": "Owners, vehicles, prospects, test drives, follow-ups, retention",
-    "version": "19.0.1.1.0",
+    "version": "19.0.1.2.0",
     "category": "Sales/Dealership",
     "author": "AutoCRM",
     "website": "https://github.com/autocrm/autocrm",

@@ -1,7 +1,7 @@
 {
     "name": "AutoCRM Parts",
     "summary": "Parts catalogue, availability, replenishment, counter sales",
-    "version": "19.0.1.1.0",
+    "version": "19.0.1.2.0",
     "category": "Sales/Dealership",
     "author": "AutoCRM",
     "website": "https://github.com/autocrm/autocrm",
@@ -18,6 +18,7 @@
         "security/autocrm_parts_security.xml",
         "security/ir.model.access.csv",
         "data/ir_cron_data.xml",
+        "wizards/autocrm_parts_config_views.xml",
         "wizards/autocrm_parts_lookup_views.xml",
         "wizards/autocrm_parts_price_import_views.xml",
         "views/product_template_views.xml",
@@ -38,5 +39,6 @@
             "autocrm_parts/static/tests/tours/*.js",
         ],
     },
+    "uninstall_hook": "_drop_stock_health_data",
     "installable": True,
 }

@@ -1,7 +1,7 @@
 {
     "name": "AutoCRM Vehicle Sales",
     "summary": "VIN stock and the vehicle deal with its add-ons",
-    "version": "19.0.1.1.0",
+    "version": "19.0.1.2.0",
     "category": "Sales/Dealership",
     "author": "AutoCRM",
     "website": "https://github.com/autocrm/autocrm",
@@ -26,6 +26,7 @@
         "views/autocrm_vehicle_stock_report_views.xml",
         "views/sale_order_views.xml",
         "views/stock_lot_views.xml",
+        "report/sale_order_report_templates.xml",
         "views/autocrm_sales_menus.xml",
     ],
     "demo": [

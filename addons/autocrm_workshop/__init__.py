@@ -9,3 +9,9 @@ def _create_btree_gist(env):
     superuser rights may create it.
     """
     env.cr.execute("CREATE EXTENSION IF NOT EXISTS btree_gist")
+
+
+def _create_service_type_defaults(env):
+    """Give every store, archived ones included, the default service types it lacks."""
+    companies = env["res.company"].with_context(active_test=False).search([])
+    env["autocrm.service.type"]._create_company_defaults(companies)

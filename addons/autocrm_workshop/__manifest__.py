@@ -1,7 +1,7 @@
 {
     "name": "AutoCRM Workshop",
     "summary": "Appointments, repair orders, quality, warranty, technician time",
-    "version": "19.0.1.0.0",
+    "version": "19.0.1.1.0",
     "category": "Sales/Dealership",
     "author": "AutoCRM",
     "website": "https://github.com/autocrm/autocrm",
@@ -17,7 +17,6 @@
         "security/ir.model.access.csv",
         "security/autocrm_workshop_rules.xml",
         "data/autocrm_workshop_data.xml",
-        "data/autocrm_service_type_data.xml",
         "data/ir_cron_data.xml",
         "views/autocrm_service_bay_views.xml",
         "views/autocrm_service_type_views.xml",
@@ -28,6 +27,7 @@
         "views/autocrm_labour_line_views.xml",
         "views/autocrm_technician_performance_views.xml",
         "views/repair_order_views.xml",
+        "views/purchase_order_views.xml",
         "views/fleet_vehicle_views.xml",
         "views/hr_employee_views.xml",
         "views/autocrm_workshop_menus.xml",
@@ -42,5 +42,6 @@
         ],
     },
     "pre_init_hook": "_create_btree_gist",
+    "post_init_hook": "_create_service_type_defaults",
     "installable": True,
 }

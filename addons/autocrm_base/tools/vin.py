@@ -11,8 +11,10 @@ _logger = logging.getLogger(__name__)
 
 try:
     from vininfo import Vin
+    from vininfo.dicts.wmi import WMI
 except ImportError:  # declared in external_dependencies; decoding is optional
     Vin = None
+    WMI = {}
     _logger.debug("vininfo is not installed: VINs will not be decoded")
 
 VIN_LENGTH = 17
@@ -89,3 +91,34 @@ def decode_vin(vin):
     result["country"] = details.country or ""
     result["model_years"] = sorted(details.years or [], reverse=True)
     return result
+
+
+def _names_brand(manufacturer, brand):
+    return bool(re.search(rf"\b{re.escape(brand)}\b", manufacturer, re.IGNORECASE))
+
+
+def brand_has_known_wmi(brand):
+    """Return whether vininfo lists at least one WMI of a maker named ``brand``."""
+    # vininfo stores most makers as names and a few as Brand objects.
+    return bool(brand) and any(
+        _names_brand(maker if isinstance(maker, str) else maker.title, brand)
+        for maker in WMI.values()
+    )
+
+
+def foreign_vin_maker(vin, brand):
+    """Return the maker of a valid VIN when its WMI belongs to another brand.
+
+    Returns None when the VIN may be of that brand: vininfo does not know the
+    brand or the VIN's WMI, or the WMI's maker name contains the brand name
+    (the WMI LSV is "SAIC Volkswagen", a Volkswagen). Joint ventures listed
+    under the partner's name only are reported as foreign.
+    """
+    if Vin is None or not vin or vin_problem(vin) or not brand_has_known_wmi(brand):
+        return None
+    if vin[:3] not in WMI and vin[:2] not in WMI:
+        return None
+    manufacturer = Vin(vin).manufacturer or ""
+    if not manufacturer or _names_brand(manufacturer, brand):
+        return None
+    return manufacturer

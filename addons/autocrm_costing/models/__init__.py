@@ -8,3 +8,5 @@ from . import hr_employee
 from . import repair_order
 from . import sale_order
 from . import sale_order_line
+from . import stock_landed_cost
+from . import stock_valuation_adjustment_lines

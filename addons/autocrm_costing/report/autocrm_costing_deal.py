@@ -1,4 +1,4 @@
-from odoo import fields, models, tools
+from odoo import api, fields, models, tools
 from odoo.tools import SQL
 
 from ..models.costing_selections import DEAL_CATEGORIES
@@ -39,9 +39,8 @@ class AutocrmCostingDeal(models.Model):
     )
     delivered = fields.Boolean(
         readonly=True,
-        help="The vehicle has left the store and was not returned. The cost of"
-        " the goods of a deal counts when they are delivered, so a deal"
-        " invoiced before delivery shows its revenue without that cost yet.",
+        help="The vehicle has left the store and was not returned. Until then,"
+        " an invoiced vehicle costs the expected cost of its VIN.",
     )
     revenue = fields.Monetary(readonly=True)
     cost = fields.Monetary(readonly=True)
@@ -70,6 +69,13 @@ class AutocrmCostingDeal(models.Model):
     finance_cost = fields.Monetary(readonly=True)
     incentive_revenue = fields.Monetary(readonly=True)
     incentive_cost = fields.Monetary(readonly=True)
+
+    @api.depends("deal_id")
+    def _compute_display_name(self):
+        # A row the user may read shows its deal's name even without
+        # rights on that model (an accountant has none on sales orders).
+        for row in self:
+            row.display_name = row.deal_id.sudo().display_name
 
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)

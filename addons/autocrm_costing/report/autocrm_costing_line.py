@@ -96,7 +96,18 @@ class AutocrmCostingLine(models.Model):
             "payer",
         ],
         "stock.move.line": ["lot_id", "move_id"],
-        "stock.lot": ["product_id", "vehicle_model_id"],
+        "stock.lot": ["product_id", "vehicle_model_id", "standard_price"],
+        "stock.landed.cost": ["state", "date", "company_id", "vendor_bill_id"],
+        "stock.landed.cost.lines": ["account_id"],
+        "stock.valuation.adjustment.lines": [
+            "cost_id",
+            "cost_line_id",
+            "product_id",
+            "additional_landed_cost",
+            "costing_account_id",
+            "costing_expensed_cost",
+            "costing_lot_costs",
+        ],
         "sale.order.line": ["costing_category", "costing_payer", "order_id"],
         "sale.order": [
             "user_id",
@@ -110,6 +121,7 @@ class AutocrmCostingLine(models.Model):
             "state",
         ],
         "repair.order": [
+            "deal_id",
             "sale_order_id",
             "user_id",
             "company_id",
@@ -137,8 +149,12 @@ class AutocrmCostingLine(models.Model):
             ("journal", "Journal Item"),
             ("stock", "Stock Move"),
             ("labour", "Clocked Time"),
+            ("landed", "Landed Cost"),
+            ("expected", "Expected Cost"),
         ],
         readonly=True,
+        help="Kind of document the row comes from. Expected Cost is the cost of a"
+        " vehicle invoiced before it was delivered.",
     )
     date = fields.Date(readonly=True)
     company_id = fields.Many2one("res.company", string="Store", readonly=True)
@@ -154,6 +170,7 @@ class AutocrmCostingLine(models.Model):
         "account.move.line", string="Journal Item", readonly=True
     )
     stock_move_id = fields.Many2one("stock.move", readonly=True)
+    landed_cost_id = fields.Many2one("stock.landed.cost", readonly=True)
     deal_id = fields.Many2one("sale.order", string="Vehicle Deal", readonly=True)
     lot_id = fields.Many2one("stock.lot", string="VIN", readonly=True)
     vehicle_product_id = fields.Many2one(
@@ -212,17 +229,34 @@ class AutocrmCostingLine(models.Model):
         return SQL(
             """
             WITH src AS (
-                %(journal)s UNION ALL %(stock)s UNION ALL %(labour)s
+                %(journal)s
+                UNION ALL %(stock)s
+                UNION ALL %(labour)s
+                UNION ALL %(landed)s
             ),
+            -- The internal jobs of a deal (inspection, accessory fitting) are
+            -- charged to the deal's installation cost.
             resolved AS (
-                SELECT src.*,
-                       COALESCE(src.source_deal_id, lot_deal.order_id) AS deal_id
+                SELECT src.id, src.name, src.source, src.date, src.company_id,
+                       CASE WHEN job.id IS NOT NULL THEN 'installation'
+                            ELSE src.category END AS category,
+                       src.account_id, src.account_type, src.analytic_ids,
+                       src.account_move_id, src.move_line_id, src.stock_move_id,
+                       src.landed_cost_id,
+                       COALESCE(src.source_deal_id, job.deal_id, lot_deal.order_id)
+                           AS deal_id,
+                       src.lot_id, src.repair_id, src.payer, src.order_user_id,
+                       src.partner_id, src.product_id, src.quantity,
+                       src.revenue, src.cost
                   FROM src
+             LEFT JOIN repair_order job
+                    ON job.id = src.repair_id AND job.deal_id IS NOT NULL
              LEFT JOIN (%(lot_deal)s) lot_deal
                     ON lot_deal.lot_id = src.lot_id AND src.source_deal_id IS NULL
             ),
             -- The mapping rules are matched once per distinct combination of
-            -- the criteria, not once per journal item.
+            -- the criteria, not once per journal item. The expected cost rows
+            -- are vehicle costs without account.
             rule_keys AS (
                 SELECT r.*, matched.department_id
                   FROM (SELECT DISTINCT company_id,
@@ -230,7 +264,10 @@ class AutocrmCostingLine(models.Model):
                                COALESCE(account_id, 0) AS account_id,
                                COALESCE(account_type, '') AS account_type,
                                analytic_ids
-                          FROM resolved) r
+                          FROM resolved
+                         UNION
+                        SELECT id, 'vehicle', 0, '', ARRAY[]::integer[]
+                          FROM res_company) r
              LEFT JOIN LATERAL (%(rule)s) matched ON TRUE
             )
             SELECT r.id, r.name, r.source, r.date, r.company_id,
@@ -238,7 +275,7 @@ class AutocrmCostingLine(models.Model):
                    department.id AS department_id,
                    department.kind AS department_kind,
                    r.account_id, r.account_move_id, r.move_line_id,
-                   r.stock_move_id, r.deal_id, r.lot_id,
+                   r.stock_move_id, r.landed_cost_id, r.deal_id, r.lot_id,
                    lot.product_id AS vehicle_product_id,
                    lot.vehicle_model_id,
                    deal.deal_type,
@@ -250,7 +287,7 @@ class AutocrmCostingLine(models.Model):
                         WHEN r.revenue < 0 THEN -ABS(r.quantity)
                         ELSE 0 END AS sold_quantity,
                    r.revenue, r.cost, r.revenue - r.cost AS gross_profit
-              FROM resolved r
+              FROM (SELECT * FROM resolved UNION ALL %(expected)s) r
               JOIN res_company company ON company.id = r.company_id
          LEFT JOIN sale_order deal ON deal.id = r.deal_id
          LEFT JOIN repair_order repair ON repair.id = r.repair_id
@@ -267,7 +304,9 @@ class AutocrmCostingLine(models.Model):
             journal=self._get_journal_query(),
             stock=self._get_stock_query(),
             labour=self._get_labour_query(),
+            landed=self._get_landed_cost_query(),
             lot_deal=self._get_lot_deal_query(),
+            expected=self._get_expected_cost_query(),
             rule=self._get_rule_query(),
         )
 
@@ -281,11 +320,19 @@ class AutocrmCostingLine(models.Model):
         A warranty claim is invoiced as one amount: it is split between
         labour and parts in proportion to the claim's own lines. A deposit is
         left out because the final invoice deducts it again: it is a
-        prepayment, not revenue.
+        prepayment, not revenue. The entries of landed costs are left out
+        because the landed cost rows count them.
+
+        Each item gives one row per entry of its analytic distribution, so
+        that each share can go to its own department. Each share is rounded
+        on its running total, so the shares of an item add up to it exactly.
         """
         return SQL(
             """
-            SELECT aml.id * 10 + COALESCE(split.id_offset, 1) AS id,
+            -- NOTE: the ids stay unique while an item has fewer than 1000
+            -- analytic distribution keys.
+            SELECT (aml.id::bigint * 1000 + part.rank) * 10
+                       + COALESCE(split.id_offset, 1) AS id,
                    aml.name AS name,
                    'journal' AS source,
                    aml.date AS date,
@@ -296,19 +343,11 @@ class AutocrmCostingLine(models.Model):
                                  ELSE 'parts_workshop' END) AS category,
                    aml.account_id AS account_id,
                    account.account_type AS account_type,
-                   CASE WHEN aml.analytic_distribution IS NULL
-                        THEN ARRAY[]::integer[]
-                        ELSE ARRAY(
-                       SELECT key_part.id::integer
-                         FROM jsonb_object_keys(
-                                  COALESCE(aml.analytic_distribution, '{}')
-                              ) AS dist(key),
-                              unnest(string_to_array(dist.key, ','))
-                                  AS key_part(id)
-                   ) END AS analytic_ids,
+                   part.analytic_ids AS analytic_ids,
                    aml.move_id AS account_move_id,
                    aml.id AS move_line_id,
                    NULL::integer AS stock_move_id,
+                   NULL::integer AS landed_cost_id,
                    COALESCE(aml.costing_deal_id, doc.deal_id) AS source_deal_id,
                    aml.costing_lot_id AS lot_id,
                    COALESCE(aml.costing_repair_id, doc.repair_id) AS repair_id,
@@ -317,15 +356,12 @@ class AutocrmCostingLine(models.Model):
                         THEN am.invoice_user_id END AS order_user_id,
                    aml.partner_id AS partner_id,
                    aml.product_id AS product_id,
-                   COALESCE(split.quantity, aml.quantity) AS quantity,
+                   COALESCE(split.quantity, aml.quantity) * part.share
+                       AS quantity,
                    CASE WHEN account.account_type IN %(income)s
-                        THEN ROUND(-aml.balance * COALESCE(split.share, 1),
-                                   currency.decimal_places)
-                        ELSE 0 END AS revenue,
+                        THEN -part_amount.balance ELSE 0 END AS revenue,
                    CASE WHEN account.account_type IN %(expense)s
-                        THEN ROUND(aml.balance * COALESCE(split.share, 1),
-                                   currency.decimal_places)
-                        ELSE 0 END AS cost
+                        THEN part_amount.balance ELSE 0 END AS cost
               FROM account_move_line aml
               JOIN account_move am ON am.id = aml.move_id
               JOIN account_account account ON account.id = aml.account_id
@@ -337,11 +373,22 @@ class AutocrmCostingLine(models.Model):
          LEFT JOIN (%(documents)s) doc
                 ON doc.move_id = COALESCE(am.reversed_entry_id, am.id)
          LEFT JOIN (%(claim_split)s) split ON split.claim_id = doc.claim_id
+        CROSS JOIN LATERAL (%(analytic_parts)s) part
+        CROSS JOIN LATERAL (
+                   SELECT ROUND(aml.balance * COALESCE(split.share, 1)
+                                * part.share_after, currency.decimal_places)
+                          - ROUND(aml.balance * COALESCE(split.share, 1)
+                                  * part.share_before, currency.decimal_places)
+                              AS balance
+                   ) part_amount
              WHERE am.state = 'posted'
                AND account.account_type IN %(pl_types)s
                AND aml.display_type IS DISTINCT FROM 'cogs'
                AND am.journal_id IS DISTINCT FROM
                    aml_company.account_stock_journal_id
+               AND NOT EXISTS (
+                   SELECT 1 FROM stock_landed_cost landed
+                    WHERE landed.account_move_id = am.id)
                AND NOT EXISTS (
                    SELECT 1
                      FROM sale_order_line_invoice_rel rel
@@ -353,6 +400,55 @@ class AutocrmCostingLine(models.Model):
             pl_types=INCOME_TYPES + EXPENSE_TYPES,
             documents=self._get_document_query(),
             claim_split=self._get_claim_split_query(),
+            analytic_parts=self._get_analytic_part_query(),
+        )
+
+    def _get_analytic_part_query(self):
+        """Split the journal item ``aml`` by its analytic distribution.
+
+        Each distribution key gives one row with its analytic accounts and
+        its share of the item, in key order. ``share_before`` and
+        ``share_after`` are the running totals of the shares before and
+        after the key: rounding each running total to the cent makes the
+        rounded parts add up to the item. When the percentages add up to
+        more than 100 (one distribution per analytic plan), they are scaled
+        down to 100. When they add up to less, the rest is one more row
+        without analytic accounts. An item without distribution is one row
+        with share 1.
+        """
+        return SQL(
+            """
+            SELECT 0 AS rank, ARRAY[]::integer[] AS analytic_ids,
+                   1::numeric AS share, 0::numeric AS share_before,
+                   1::numeric AS share_after
+             WHERE aml.analytic_distribution IS NULL
+            UNION ALL
+            SELECT (ROW_NUMBER() OVER running) - 1,
+                   entry.analytic_ids,
+                   entry.percent / total.percent,
+                   (SUM(entry.percent) OVER running - entry.percent)
+                       / total.percent,
+                   SUM(entry.percent) OVER running / total.percent
+              FROM (
+                    SELECT dist.key,
+                           string_to_array(dist.key, ',')::integer[]
+                               AS analytic_ids,
+                           dist.value::numeric AS percent
+                      FROM jsonb_each_text(aml.analytic_distribution) dist
+                    UNION ALL
+                    SELECT NULL, ARRAY[]::integer[],
+                           100 - COALESCE(SUM(rest.value::numeric), 0)
+                      FROM jsonb_each_text(aml.analytic_distribution) rest
+                    HAVING COALESCE(SUM(rest.value::numeric), 0) < 100
+                   ) entry
+        CROSS JOIN (
+                    SELECT GREATEST(COALESCE(SUM(dist.value::numeric), 0), 100)
+                               AS percent
+                      FROM jsonb_each_text(aml.analytic_distribution) dist
+                   ) total
+             WHERE aml.analytic_distribution IS NOT NULL
+            WINDOW running AS (ORDER BY entry.key NULLS LAST)
+            """
         )
 
     def _get_document_query(self):
@@ -443,6 +539,7 @@ class AutocrmCostingLine(models.Model):
                    NULL::integer AS account_move_id,
                    NULL::integer AS move_line_id,
                    sm.id AS stock_move_id,
+                   NULL::integer AS landed_cost_id,
                    CASE WHEN so.is_vehicle_deal THEN so.id END AS source_deal_id,
                    (SELECT MIN(sml.lot_id) FROM stock_move_line sml
                      WHERE sml.move_id = sm.id) AS lot_id,
@@ -486,6 +583,7 @@ class AutocrmCostingLine(models.Model):
                    NULL::integer AS account_move_id,
                    NULL::integer AS move_line_id,
                    NULL::integer AS stock_move_id,
+                   NULL::integer AS landed_cost_id,
                    NULL::integer AS source_deal_id,
                    NULL::integer AS lot_id,
                    log.repair_id AS repair_id,
@@ -503,6 +601,154 @@ class AutocrmCostingLine(models.Model):
               JOIN repair_order repair ON repair.id = log.repair_id
               JOIN hr_employee employee ON employee.id = log.employee_id
              WHERE log.date_stop IS NOT NULL
+            """
+        )
+
+    def _get_landed_cost_query(self):
+        """Select the landed costs that Odoo's stock_landed_costs applied.
+
+        A landed cost moves its amount from the expense account it was
+        billed on into the value of the goods it was added to. A first row
+        per adjustment line takes that amount off the expense account. The
+        share of goods still in stock counts in their delivery, with the rest
+        of their value. The share of each VIN that had already left when the
+        landed cost was validated is one more row on that VIN, so it lands on
+        the deal that sold it. The share of other goods that had already left
+        stays on the expense account, as in Odoo's own journal entry.
+        """
+        return SQL(
+            """
+            SELECT (adj.id::bigint * 1000 + part.position) * 10 + 8 AS id,
+                   landed.name AS name,
+                   'landed' AS source,
+                   landed.date AS date,
+                   landed.company_id AS company_id,
+                   CASE WHEN part.lot_id IS NOT NULL THEN 'vehicle' END
+                       AS category,
+                   part.account_id AS account_id,
+                   part.account_type AS account_type,
+                   ARRAY[]::integer[] AS analytic_ids,
+                   NULL::integer AS account_move_id,
+                   NULL::integer AS move_line_id,
+                   NULL::integer AS stock_move_id,
+                   landed.id AS landed_cost_id,
+                   NULL::integer AS source_deal_id,
+                   part.lot_id AS lot_id,
+                   NULL::integer AS repair_id,
+                   NULL AS payer,
+                   NULL::integer AS order_user_id,
+                   bill.partner_id AS partner_id,
+                   adj.product_id AS product_id,
+                   0.0 AS quantity,
+                   0.0 AS revenue,
+                   part.cost AS cost
+              FROM stock_valuation_adjustment_lines adj
+              JOIN stock_landed_cost landed
+                ON landed.id = adj.cost_id AND landed.state = 'done'
+         LEFT JOIN stock_landed_cost_lines cost_line
+                ON cost_line.id = adj.cost_line_id
+         LEFT JOIN account_account account
+                ON account.id = COALESCE(adj.costing_account_id,
+                                         cost_line.account_id)
+         LEFT JOIN account_move bill ON bill.id = landed.vendor_bill_id
+        CROSS JOIN LATERAL (
+                   SELECT 0::bigint AS position, NULL::integer AS lot_id,
+                          account.id AS account_id,
+                          account.account_type AS account_type,
+                          COALESCE(adj.costing_expensed_cost, 0)
+                              - adj.additional_landed_cost AS cost
+                    WHERE account.account_type IN %(expense)s
+                   UNION ALL
+                   SELECT share.position, share.lot_id::integer,
+                          NULL::integer, NULL::varchar, share.cost::numeric
+                     FROM jsonb_each_text(adj.costing_lot_costs)
+                          WITH ORDINALITY AS share(lot_id, cost, position)
+                   ) part
+            """,
+            expense=EXPENSE_TYPES,
+        )
+
+    def _get_expected_cost_query(self):
+        """Select the expected cost of the VINs invoiced before they left.
+
+        Without it, a deal invoiced before delivery shows its revenue with no
+        cost. From the invoice date the deal counts its VIN's own cost (the
+        lot's cost, including the landed costs of its receipt). When the VIN
+        leaves later, that row takes the delivery's cost and a second row on
+        the delivery date takes it back, so the invoice month keeps its cost
+        and the deal counts the delivery's cost once.
+        """
+        return SQL(
+            """
+            SELECT flow.deal_id * 10
+                       + CASE WHEN phase.reversal THEN 7 ELSE 6 END AS id,
+                   lot.name AS name,
+                   'expected' AS source,
+                   CASE WHEN phase.reversal THEN flow.delivery_date
+                        ELSE flow.invoice_date END AS date,
+                   deal.company_id AS company_id,
+                   'vehicle' AS category,
+                   NULL::integer AS account_id,
+                   NULL::varchar AS account_type,
+                   ARRAY[]::integer[] AS analytic_ids,
+                   NULL::integer AS account_move_id,
+                   NULL::integer AS move_line_id,
+                   NULL::integer AS stock_move_id,
+                   NULL::integer AS landed_cost_id,
+                   flow.deal_id AS deal_id,
+                   deal.vehicle_lot_id AS lot_id,
+                   NULL::integer AS repair_id,
+                   NULL AS payer,
+                   NULL::integer AS order_user_id,
+                   deal.partner_id AS partner_id,
+                   lot.product_id AS product_id,
+                   CASE WHEN phase.reversal THEN -flow.invoiced_qty
+                        ELSE flow.invoiced_qty END AS quantity,
+                   0.0 AS revenue,
+                   CASE WHEN phase.reversal THEN -expected.cost
+                        ELSE expected.cost END AS cost
+              FROM (
+                    SELECT deal_id,
+                           SUM(CASE WHEN revenue > 0 THEN ABS(quantity)
+                                    WHEN revenue < 0 THEN -ABS(quantity)
+                                    ELSE 0 END)
+                               FILTER (WHERE source = 'journal')
+                               AS invoiced_qty,
+                           MIN(date) FILTER (
+                               WHERE source = 'journal' AND revenue > 0)
+                               AS invoice_date,
+                           COALESCE(SUM(quantity) FILTER (
+                               WHERE source = 'stock'), 0) AS delivered_qty,
+                           SUM(cost) FILTER (WHERE source = 'stock')
+                               AS delivered_cost,
+                           MAX(date) FILTER (
+                               WHERE source = 'stock' AND quantity > 0)
+                               AS delivery_date
+                      FROM resolved
+                     WHERE category = 'vehicle'
+                       AND deal_id IS NOT NULL
+                       AND source IN ('journal', 'stock')
+                  GROUP BY deal_id
+                   ) flow
+              JOIN sale_order deal ON deal.id = flow.deal_id
+              JOIN res_company company ON company.id = deal.company_id
+              JOIN res_currency currency ON currency.id = company.currency_id
+         LEFT JOIN stock_lot lot ON lot.id = deal.vehicle_lot_id
+        CROSS JOIN LATERAL (
+                   SELECT ROUND(
+                              (CASE WHEN flow.delivered_qty > 0
+                                    THEN flow.delivered_cost / flow.delivered_qty
+                                    ELSE (lot.standard_price
+                                          ->> deal.company_id::text)::numeric
+                               END * flow.invoiced_qty)::numeric,
+                              currency.decimal_places) AS cost
+                   ) expected
+              JOIN (VALUES (FALSE), (TRUE)) AS phase(reversal)
+                ON NOT phase.reversal OR flow.delivered_qty > 0
+             WHERE flow.invoiced_qty > 0
+               AND expected.cost IS NOT NULL
+               AND (flow.delivered_qty <= 0
+                    OR flow.delivery_date > flow.invoice_date)
             """
         )
 

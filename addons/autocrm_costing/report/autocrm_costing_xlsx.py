@@ -4,6 +4,23 @@ from odoo import fields, models
 TEXT, DATE = "text", "date"
 MONEY, NUMBER, FIGURE, PERCENT = "money", "number", "figure", "percent"
 SUMMED_KINDS = (MONEY, NUMBER)
+# Number format of each column kind except money, whose decimals follow the
+# currency.
+NUMBER_FORMATS = {
+    TEXT: "@",
+    DATE: "yyyy-mm-dd",
+    NUMBER: "#,##0.00",
+    FIGURE: "#,##0.00",
+    PERCENT: "0.00",
+}
+
+# Columns that several exports share.
+STORE_COLUMN = ("company_id", "Store", TEXT)
+PROFIT_COLUMNS = [
+    ("revenue", "Revenue", MONEY),
+    ("cost", "Cost", MONEY),
+    ("gross_profit", "Gross Profit", MONEY),
+]
 
 
 class AutocrmCostingXlsx(models.AbstractModel):
@@ -26,6 +43,9 @@ class AutocrmCostingXlsx(models.AbstractModel):
     _costing_date_field = "date"
 
     def generate_xlsx_report(self, workbook, data, objs):
+        # The rows pass the user's access rules here, so the names of the
+        # records they link to can be read as superuser further down.
+        objs.check_access("read")
         styles = self._get_styles(workbook)
         sheet = workbook.add_worksheet(self._costing_title[:31])
         row = self._write_header(sheet, styles, objs)
@@ -33,29 +53,29 @@ class AutocrmCostingXlsx(models.AbstractModel):
         return row
 
     def _get_styles(self, workbook):
-        currency = self.env.company.currency_id
-        money_format = f"#,##0.{'0' * currency.decimal_places}"
-        return {
+        """Return the cell formats, keyed by column kind for body cells and by
+        ("total", kind) for the totals row.
+        """
+        decimals = self.env.company.currency_id.decimal_places
+        number_formats = dict(
+            NUMBER_FORMATS,
+            **{MONEY: "#,##0" + ("." + "0" * decimals if decimals else "")},
+        )
+        styles = {
             "title": workbook.add_format({"bold": True, "font_size": 14}),
             "label": workbook.add_format({"bold": True}),
             "head": workbook.add_format(
                 {"bold": True, "bottom": 1, "text_wrap": True, "valign": "top"}
             ),
-            TEXT: workbook.add_format({"num_format": "@"}),
-            MONEY: workbook.add_format({"num_format": money_format}),
-            NUMBER: workbook.add_format({"num_format": "#,##0.00"}),
-            FIGURE: workbook.add_format({"num_format": "#,##0.00"}),
-            PERCENT: workbook.add_format({"num_format": "0.00"}),
-            DATE: workbook.add_format({"num_format": "yyyy-mm-dd"}),
             "total_label": workbook.add_format({"bold": True, "top": 1}),
-            "total": workbook.add_format(
-                {"bold": True, "top": 1, "num_format": money_format}
-            ),
-            "total_number": workbook.add_format(
-                {"bold": True, "top": 1, "num_format": "#,##0.00"}
-            ),
             "blank_total": workbook.add_format({"top": 1}),
         }
+        for kind, num_format in number_formats.items():
+            styles[kind] = workbook.add_format({"num_format": num_format})
+            styles["total", kind] = workbook.add_format(
+                {"bold": True, "top": 1, "num_format": num_format}
+            )
+        return styles
 
     def _write_header(self, sheet, styles, objs):
         """Write title, store, period and creation time, and return the next row."""
@@ -95,17 +115,24 @@ class AutocrmCostingXlsx(models.AbstractModel):
         sheet.write_string(row, 0, self.env._("Total"), styles["total_label"])
         for col, (_path, _title, kind) in enumerate(columns[1:], start=1):
             if kind in SUMMED_KINDS:
-                style = styles["total" if kind == MONEY else "total_number"]
-                sheet.write_number(row, col, totals[col], style)
+                sheet.write_number(row, col, totals[col], styles["total", kind])
             else:
                 sheet.write_blank(row, col, None, styles["blank_total"])
         return row + 1
 
     def _get_value(self, record, path):
+        """Return the value of ``path`` on a row the user may read.
+
+        Linked records (VIN, repair order, deal) are read as superuser, the
+        way Odoo's lists show many2one names: an accountant reads the rows of
+        their store without rights on stock or workshop records.
+        """
         value = record
         for name in path.split("."):
             field = value._fields[name]
             value = value[name]
+            if isinstance(value, models.BaseModel):
+                value = value.sudo()
             if field.type == "selection":
                 value = dict(field._description_selection(self.env)).get(value, "")
         if isinstance(value, models.BaseModel):
@@ -136,7 +163,7 @@ class AutocrmCostingLineXlsx(models.AbstractModel):
     _costing_title = "Profit Lines"
     _costing_columns = [
         ("date", "Date", DATE),
-        ("company_id", "Store", TEXT),
+        STORE_COLUMN,
         ("department_id", "Department", TEXT),
         ("category", "Category", TEXT),
         ("deal_id", "Vehicle Deal", TEXT),
@@ -149,9 +176,7 @@ class AutocrmCostingLineXlsx(models.AbstractModel):
         ("product_id.default_code", "Part Number", TEXT),
         ("product_id", "Product", TEXT),
         ("sold_quantity", "Quantity Sold", NUMBER),
-        ("revenue", "Revenue", MONEY),
-        ("cost", "Cost", MONEY),
-        ("gross_profit", "Gross Profit", MONEY),
+        *PROFIT_COLUMNS,
     ]
 
 
@@ -164,11 +189,9 @@ class AutocrmCostingDepartmentResultXlsx(models.AbstractModel):
     _costing_date_field = "month"
     _costing_columns = [
         ("month", "Month", DATE),
-        ("company_id", "Store", TEXT),
+        STORE_COLUMN,
         ("department_id", "Department", TEXT),
-        ("revenue", "Revenue", MONEY),
-        ("cost", "Cost", MONEY),
-        ("gross_profit", "Gross Profit", MONEY),
+        *PROFIT_COLUMNS,
     ]
 
 
@@ -181,7 +204,7 @@ class AutocrmCostingAbsorptionXlsx(models.AbstractModel):
     _costing_date_field = "month"
     _costing_columns = [
         ("month", "Month", DATE),
-        ("company_id", "Store", TEXT),
+        STORE_COLUMN,
         ("sales_gross_profit", "Vehicle Sales Gross Profit", MONEY),
         ("after_sales_gross_profit", "After-Sales Gross Profit", MONEY),
         ("fixed_costs", "Fixed Costs", MONEY),
@@ -199,7 +222,7 @@ class AutocrmCostingDealXlsx(models.AbstractModel):
     _costing_columns = [
         ("deal_id.name", "Vehicle Deal", TEXT),
         ("date", "Date", DATE),
-        ("company_id", "Store", TEXT),
+        STORE_COLUMN,
         ("user_id", "Salesperson", TEXT),
         ("partner_id", "Customer", TEXT),
         ("lot_id.name", "VIN", TEXT),
@@ -216,9 +239,7 @@ class AutocrmCostingDealXlsx(models.AbstractModel):
         ("insurance_revenue", "Insurance Rebates", MONEY),
         ("finance_revenue", "Finance Commissions", MONEY),
         ("incentive_revenue", "OEM Incentives", MONEY),
-        ("revenue", "Revenue", MONEY),
-        ("cost", "Cost", MONEY),
-        ("gross_profit", "Gross Profit", MONEY),
+        *PROFIT_COLUMNS,
         ("margin", "Margin (%)", PERCENT),
     ]
 
@@ -232,7 +253,7 @@ class AutocrmCostingRepairXlsx(models.AbstractModel):
     _costing_columns = [
         ("repair_id.name", "Repair Order", TEXT),
         ("date", "Date", DATE),
-        ("company_id", "Store", TEXT),
+        STORE_COLUMN,
         ("payer", "Payer", TEXT),
         ("partner_id", "Customer", TEXT),
         ("labour_revenue", "Labour Revenue", MONEY),
@@ -240,6 +261,7 @@ class AutocrmCostingRepairXlsx(models.AbstractModel):
         ("parts_revenue", "Parts Revenue", MONEY),
         ("parts_cost", "Parts Cost", MONEY),
         ("gross_profit", "Gross Profit", MONEY),
+        ("deal_cost", "Charged to Deal", MONEY),
     ]
 
 
@@ -253,7 +275,7 @@ class AutocrmCostingTargetXlsx(models.AbstractModel):
     _costing_columns = [
         ("date_from", "Period Start", DATE),
         ("date_to", "Period End", DATE),
-        ("company_id", "Store", TEXT),
+        STORE_COLUMN,
         ("kpi", "KPI", TEXT),
         ("department_id", "Department", TEXT),
         ("user_id", "Employee", TEXT),

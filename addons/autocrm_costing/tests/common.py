@@ -5,6 +5,8 @@ import openpyxl
 from odoo import Command, fields
 from odoo.tests import TransactionCase, new_test_user
 
+from odoo.addons.autocrm_sales.tests.common import VehicleSalesCase
+
 
 class CostingCase(TransactionCase):
     """Store with a chart of accounts, a stocked part and helpers to post
@@ -144,6 +146,27 @@ class CostingCase(TransactionCase):
             sum(results.mapped("cost")),
             sum(results.mapped("gross_profit")),
         )
+
+
+class DealCostingCase(VehicleSalesCase):
+    """Vehicle store whose consultants read the figures of their own deals."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        costing_user = cls.env.ref("autocrm_costing.group_costing_user")
+        cls.consultant.group_ids += costing_user
+        cls.other_consultant.group_ids += costing_user
+
+    def _deliver_vehicle(self, deal):
+        """Approve the deal's gate pass and deliver everything it sells."""
+        self.env["autocrm.gate.pass"].create({"order_id": deal.id, "state": "approved"})
+        for move in deal.picking_ids.move_ids:
+            move.quantity = move.product_uom_qty
+        deal.picking_ids.button_validate()
+
+    def _profit(self, deal):
+        return self.env["autocrm.costing.deal"].search([("deal_id", "=", deal.id)])
 
 
 def render_xlsx(env, report_name, records):

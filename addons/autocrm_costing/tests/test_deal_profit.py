@@ -1,22 +1,19 @@
 from odoo import Command, fields
+from odoo.exceptions import AccessError
 from odoo.tests import new_test_user, tagged
 
-from odoo.addons.autocrm_sales.tests.common import VehicleSalesCase, make_vin
+from odoo.addons.autocrm_sales.tests.common import make_vin
 
-from .common import render_xlsx
+from .common import DealCostingCase, render_xlsx
 
 
 @tagged("post_install", "-at_install")
-class TestDealProfit(VehicleSalesCase):
+class TestDealProfit(DealCostingCase):
     """One deal with every kind of line, checked to the cent per category."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.consultant.group_ids += cls.env.ref("autocrm_costing.group_costing_user")
-        cls.other_consultant.group_ids += cls.env.ref(
-            "autocrm_costing.group_costing_user"
-        )
         cls.accountant = new_test_user(
             cls.env,
             login="deal_accountant",
@@ -91,11 +88,7 @@ class TestDealProfit(VehicleSalesCase):
         agency.action_create_vendor_bill()
         agency.vendor_bill_id.invoice_date = fields.Date.today()
         agency.vendor_bill_id.action_post()
-        self.env["autocrm.gate.pass"].create({"order_id": deal.id, "state": "approved"})
-        for picking in deal.picking_ids:
-            for move in picking.move_ids:
-                move.quantity = move.product_uom_qty
-            picking.button_validate()
+        self._deliver_vehicle(deal)
         invoice = deal._create_invoices(final=True)
         invoice.action_post()
         return invoice
@@ -125,9 +118,6 @@ class TestDealProfit(VehicleSalesCase):
         )
         move.action_post()
         return move
-
-    def _profit(self, deal):
-        return self.env["autocrm.costing.deal"].search([("deal_id", "=", deal.id)])
 
     def test_deal_figures_per_category(self):
         deal, policy, finance, agency = self._build_deal(self.lot_cheap)
@@ -237,12 +227,7 @@ class TestDealProfit(VehicleSalesCase):
 
         second = self._create_deal(self.lot_cheap).with_env(self.env)
         second.action_confirm()
-        self.env["autocrm.gate.pass"].create(
-            {"order_id": second.id, "state": "approved"}
-        )
-        for move in second.picking_ids.move_ids:
-            move.quantity = move.product_uom_qty
-        second.picking_ids.button_validate()
+        self._deliver_vehicle(second)
         second._create_invoices(final=True).action_post()
         self._late_bill(self.lot_cheap, 800.0)
 
@@ -315,3 +300,41 @@ class TestDealProfit(VehicleSalesCase):
         self.assertEqual(totals[0].value, "Total")
         self.assertEqual(totals[headers.index("Gross Profit")].value, 25750)
         self.assertIsNone(totals[headers.index("Margin (%)")].value)
+
+    def test_xlsx_export_as_accountant(self):
+        deal, policy, finance, agency = self._build_deal(self.lot_cheap)
+        self._complete_deal(deal, policy, finance, agency)
+        # Read as the accountant, not from what the superuser cached.
+        self.env.invalidate_all()
+        rows = self._profit(deal).with_user(self.accountant)
+        self.assertEqual(rows.display_name, deal.name)
+        sheet = render_xlsx(rows.env, "autocrm_costing.deal_xlsx", rows)
+        headers = [cell.value for cell in sheet[6]]
+        self.assertEqual(sheet[7][headers.index("VIN")].value, self.lot_cheap.name)
+        self.assertEqual(sheet[7][headers.index("Vehicle Deal")].value, deal.name)
+
+    def test_sales_manager_sees_store_deals(self):
+        own, *_ = self._build_deal(self.lot_cheap)
+        other, *_ = self._build_deal(self.lot_dear, user=self.other_consultant)
+        for deal in own | other:
+            deal._create_invoices().action_post()
+        manager = new_test_user(
+            self.env,
+            login="costing_sales_manager",
+            groups="autocrm_crm.group_sales_manager",
+        )
+        menu = self.env.ref("autocrm_costing.menu_profit")
+        self.assertIn(
+            menu.id, self.env["ir.ui.menu"].with_user(manager)._visible_menu_ids()
+        )
+        self.env.invalidate_all()
+        deals = self.env["autocrm.costing.deal"].with_user(manager)
+        visible = deals.search([]).deal_id
+        self.assertEqual(visible & (own | other), own | other)
+        lines = self.env["autocrm.costing.line"].with_user(manager)
+        self.assertTrue(lines.search([("deal_id", "=", other.id)]))
+        self.assertFalse(lines.search([("deal_id", "=", False)]))
+        with self.assertRaises(AccessError):
+            self.env["autocrm.costing.department.result"].with_user(manager).search([])
+        with self.assertRaises(AccessError):
+            self.env["autocrm.costing.absorption"].with_user(manager).search([])

@@ -199,3 +199,22 @@ class TestRepairProfit(CostingCase):
         totals = sheet[9]
         self.assertEqual(totals[0].value, "Total")
         self.assertEqual(totals[headers.index("Gross Profit")].value, 162.5)
+
+    def test_xlsx_export_as_accountant(self):
+        repair = self._repair()
+        # Read as the accountant, not from what the superuser cached.
+        self.env.invalidate_all()
+        rows = (
+            self.env["autocrm.costing.repair"]
+            .with_user(self.accountant)
+            .search([("repair_id", "=", repair.id)])
+        )
+        self.assertEqual(len(rows), 2)
+        for row in rows:
+            self.assertEqual(row.display_name, repair.name)
+        sheet = render_xlsx(rows.env, "autocrm_costing.repair_xlsx", rows)
+        headers = [cell.value for cell in sheet[6]]
+        for row in (7, 8):
+            self.assertEqual(
+                sheet[row][headers.index("Repair Order")].value, repair.name
+            )

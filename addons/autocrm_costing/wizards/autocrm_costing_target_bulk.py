@@ -2,29 +2,16 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.fields import Domain
 
-from ..models.autocrm_costing_target import KPIS, PERIOD_TYPES
+from ..models.autocrm_costing_target import KPIS
 
 
 class AutocrmCostingTargetBulk(models.TransientModel):
     """Set one KPI target for every sales consultant of a store at once."""
 
     _name = "autocrm.costing.target.bulk"
+    _inherit = ["autocrm.costing.target.wizard.mixin"]
     _description = "Set Targets for All Consultants"
 
-    company_id = fields.Many2one(
-        "res.company",
-        string="Store",
-        required=True,
-        default=lambda self: self.env.company,
-    )
-    period_type = fields.Selection(PERIOD_TYPES, required=True, default="month")
-    date_from = fields.Date(
-        string="Period Start",
-        required=True,
-        default=lambda self: fields.Date.start_of(
-            fields.Date.context_today(self), "month"
-        ),
-    )
     kpi = fields.Selection(KPIS, string="KPI", required=True)
     target_value = fields.Float(string="Target", required=True, digits=(16, 2))
     user_ids = fields.Many2many(
@@ -62,15 +49,8 @@ class AutocrmCostingTargetBulk(models.TransientModel):
             )
         targets = self.env["autocrm.costing.target"]
         existing = targets.search(
-            Domain(
-                [
-                    ("company_id", "=", self.company_id.id),
-                    ("kpi", "=", self.kpi),
-                    ("period_type", "=", self.period_type),
-                    ("date_from", "=", self.date_from),
-                    ("user_id", "in", self.user_ids.ids),
-                ]
-            )
+            self._get_period_domain(self.date_from)
+            & Domain([("kpi", "=", self.kpi), ("user_id", "in", self.user_ids.ids)])
         )
         existing.target_value = self.target_value
         missing = self.user_ids - existing.user_id
@@ -89,11 +69,3 @@ class AutocrmCostingTargetBulk(models.TransientModel):
             ]
         )
         return self._action_open_targets(existing | created)
-
-    def _action_open_targets(self, targets):
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "autocrm_costing.autocrm_costing_target_action"
-        )
-        action["domain"] = [("id", "in", targets.ids)]
-        action["context"] = {}
-        return action

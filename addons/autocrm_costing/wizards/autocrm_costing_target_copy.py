@@ -1,29 +1,15 @@
 from odoo import fields, models
 from odoo.exceptions import UserError
 
-from ..models.autocrm_costing_target import PERIOD_TYPES
-
 
 class AutocrmCostingTargetCopy(models.TransientModel):
     """Copy a store's targets of the previous period into a new period."""
 
     _name = "autocrm.costing.target.copy"
+    _inherit = ["autocrm.costing.target.wizard.mixin"]
     _description = "Copy Targets from Previous Period"
 
-    company_id = fields.Many2one(
-        "res.company",
-        string="Store",
-        required=True,
-        default=lambda self: self.env.company,
-    )
-    period_type = fields.Selection(PERIOD_TYPES, required=True, default="month")
-    date_from = fields.Date(
-        string="New Period Start",
-        required=True,
-        default=lambda self: fields.Date.start_of(
-            fields.Date.context_today(self), "month"
-        ),
-    )
+    date_from = fields.Date(string="New Period Start")
 
     def action_copy(self):
         """Copy every target of the previous period that the new one lacks."""
@@ -32,11 +18,7 @@ class AutocrmCostingTargetCopy(models.TransientModel):
         previous_start = targets._get_previous_period_start(
             self.period_type, self.date_from
         )
-        common = [
-            ("company_id", "=", self.company_id.id),
-            ("period_type", "=", self.period_type),
-        ]
-        previous = targets.search([*common, ("date_from", "=", previous_start)])
+        previous = targets.search(self._get_period_domain(previous_start))
         if not previous:
             raise UserError(
                 self.env._(
@@ -48,7 +30,7 @@ class AutocrmCostingTargetCopy(models.TransientModel):
                 )
             )
 
-        current = targets.search([*common, ("date_from", "=", self.date_from)])
+        current = targets.search(self._get_period_domain(self.date_from))
         taken = {
             (target.kpi, target.department_id.id, target.user_id.id)
             for target in current
@@ -75,5 +57,4 @@ class AutocrmCostingTargetCopy(models.TransientModel):
             ]
         )
 
-        bulk = self.env["autocrm.costing.target.bulk"]
-        return bulk._action_open_targets(current | copies)
+        return self._action_open_targets(current | copies)

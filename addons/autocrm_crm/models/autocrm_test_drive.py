@@ -248,10 +248,18 @@ class AutocrmTestDrive(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
+            # Odoo fills in an omitted start (default) or end (compute) only
+            # after this check. Derive them the same way here, so that an
+            # overlap is reported with the other booking's name and not by
+            # the database constraint.
+            date_start = fields.Datetime.to_datetime(
+                vals.get("date_start") or self._default_date_start()
+            )
+            date_stop = vals.get("date_stop") or date_start + DEFAULT_DURATION
             self._check_slot_free(
                 vals.get("vehicle_id"),
-                vals.get("date_start"),
-                vals.get("date_stop"),
+                date_start,
+                date_stop,
                 vals.get("state", "booked"),
             )
         drives = super().create(vals_list)

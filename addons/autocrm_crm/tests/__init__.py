@@ -10,4 +10,5 @@ from . import test_loyalty_value
 from . import test_reminder
 from . import test_security
 from . import test_phone_tour
+from . import test_demo_data
 from . import test_odoo_roles

@@ -1,5 +1,5 @@
 from odoo.exceptions import AccessError
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 
 from .common import AutocrmCrmCommon
 
@@ -134,3 +134,83 @@ class TestRecordRules(AutocrmCrmCommon):
     def test_consultant_recomputes_value_score(self):
         self.customer.with_user(self.consultant).action_compute_value_score()
         self.assertTrue(self.customer.value_score_date)
+
+
+@tagged("post_install", "-at_install")
+class TestLeadVisibility(AutocrmCrmCommon):
+    """Roles that imply Odoo's sales groups only for sales orders see no lead."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.unassigned_lead = cls.env["crm.lead"].create(
+            {"name": "Walk-in prospect", "user_id": False}
+        )
+        cls.unassigned_lead.message_post(
+            body="Call back about the quote",
+            mail_activity_type_id=cls.env.ref("mail.mail_activity_data_call").id,
+        )
+
+    def _visible_leads(self, user):
+        return (
+            self.env["crm.lead"]
+            .with_user(user)
+            .search([("id", "=", self.unassigned_lead.id)])
+        )
+
+    def _other_department_user(self, login, sales_group):
+        return new_test_user(
+            self.env,
+            login=login,
+            groups=f"autocrm_base.group_dealership_user,{sales_group}",
+        )
+
+    def test_own_leads_sales_group_sees_no_lead(self):
+        user = self._other_department_user(
+            "orders_own_docs", "sales_team.group_sale_salesman"
+        )
+        self.assertFalse(self._visible_leads(user))
+        with self.assertRaises(AccessError):
+            self.unassigned_lead.with_user(user).read(["name"])
+
+    def test_all_leads_sales_group_sees_no_lead(self):
+        user = self._other_department_user(
+            "orders_all_docs", "sales_team.group_sale_salesman_all_leads"
+        )
+        self.assertFalse(self._visible_leads(user))
+        activities = (
+            self.env["crm.activity.report"]
+            .with_user(user)
+            .search([("lead_id", "=", self.unassigned_lead.id)])
+        )
+        self.assertFalse(activities)
+
+    def test_parts_clerk_sees_no_lead(self):
+        clerk_group = self.env.ref(
+            "autocrm_parts.group_parts_clerk", raise_if_not_found=False
+        )
+        if not clerk_group:
+            self.skipTest("autocrm_parts is not installed")
+        clerk = new_test_user(
+            self.env, login="lead_parts_clerk", groups="autocrm_parts.group_parts_clerk"
+        )
+        self.assertFalse(self._visible_leads(clerk))
+
+    def test_sales_role_restores_leads(self):
+        user = self._other_department_user(
+            "orders_and_leads",
+            "sales_team.group_sale_salesman_all_leads,"
+            "autocrm_crm.group_sales_consultant",
+        )
+        self.assertEqual(self._visible_leads(user), self.unassigned_lead)
+
+    def test_crm_roles_see_unassigned_lead(self):
+        for user in (self.consultant, self.sales_manager, self.customer_service):
+            with self.subTest(user=user.login):
+                self.assertEqual(self._visible_leads(user), self.unassigned_lead)
+        activities = (
+            self.env["crm.activity.report"]
+            .with_user(self.customer_service)
+            .search([("lead_id", "=", self.unassigned_lead.id)])
+        )
+        self.assertTrue(activities)

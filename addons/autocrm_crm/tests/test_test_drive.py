@@ -73,6 +73,16 @@ class TestTestDrive(AutocrmCrmCommon):
             self._book(user=self.other_consultant, start_hour=11)
         self.assertIn(first.name, str(error.exception))
 
+    def test_overlap_without_end_names_other_booking(self):
+        # API clients may leave the end to its default of one hour.
+        first = self._book(start_hour=10)
+        vals = self._test_drive_vals(start_hour=10)
+        vals["date_start"] += timedelta(minutes=30)
+        del vals["date_stop"]
+        with self.assertRaises(ValidationError) as error:
+            self.TestDrive.with_user(self.other_consultant).create(vals)
+        self.assertIn(first.name, str(error.exception))
+
     def test_overlap_of_another_consultants_booking_rejected(self):
         self._book(user=self.other_consultant, start_hour=10)
         with self.assertRaisesRegex(ValidationError, "already booked"):

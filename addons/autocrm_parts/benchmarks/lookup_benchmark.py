@@ -14,10 +14,17 @@ so the database is left as it was.
 """
 
 import os
+import sys
 import time
 
 from odoo.exceptions import UserError
+from odoo.modules.module import get_module_path
 from odoo.tools import SQL
+
+# The script is read from standard input, so the helpers beside it are found
+# through the module's path.
+sys.path.insert(0, os.path.join(get_module_path("autocrm_parts"), "benchmarks"))
+from bench_helpers import clone_rows, measure
 
 PARTS = int(os.environ.get("BENCH_PARTS", "200000"))
 # From a whole number down to two characters, which the trigram index
@@ -25,49 +32,9 @@ PARTS = int(os.environ.get("BENCH_PARTS", "200000"))
 QUERIES = ["BENCH0123456", "0123456", "12345", "90915-10003", "NOSUCHNUMBER", "12"]
 
 
-def clone_rows(cr, table, source_id, overrides, count):
-    """Insert ``count`` copies of row ``source_id`` of ``table``.
-
-    ``overrides`` maps a column to an SQL expression in ``n`` (1..count).
-    Returns the new ids in the order of ``n``.
-    """
-    cr.execute(
-        SQL(
-            "SELECT column_name FROM information_schema.columns "
-            "WHERE table_name = %s AND column_name != 'id'",
-            table,
-        )
-    )
-    columns = [row[0] for row in cr.fetchall()]
-    select = [
-        SQL(overrides[column]) if column in overrides else SQL.identifier("t", column)
-        for column in columns
-    ]
-    cr.execute(
-        SQL(
-            "INSERT INTO %s (%s) SELECT %s FROM %s t, generate_series(1, %s) n "
-            "WHERE t.id = %s ORDER BY n RETURNING id",
-            SQL.identifier(table),
-            SQL(", ").join(SQL.identifier(column) for column in columns),
-            SQL(", ").join(select),
-            SQL.identifier(table),
-            count,
-            source_id,
-        )
-    )
-    return [row[0] for row in cr.fetchall()]
-
-
-def measure(env, label, function):
-    env.invalidate_all()
-    queries = env.cr.sql_log_count
-    start = time.perf_counter()
-    result = function()
-    elapsed = time.perf_counter() - start
-    print(
-        f"{label:<44} {elapsed * 1000:8.1f} ms "
-        f"{env.cr.sql_log_count - queries:4d} queries"
-    )
+def print_measure(env, label, function):
+    elapsed, queries, result = measure(env, function)
+    print(f"{label:<44} {elapsed:8.1f} ms {queries:4d} queries")
     return result
 
 
@@ -114,14 +81,14 @@ def run(env):
     for (line,) in env.cr.fetchall():
         print("   ", line)
     for query in QUERIES:
-        measure(
+        print_measure(
             env,
             f"_search_part_number({query!r})",
             lambda query=query: templates._search_part_number(query, limit=50),
         )
         lookup = env["autocrm.parts.lookup"].create({"query": query})
         try:
-            measure(env, f"lookup.action_search({query!r})", lookup.action_search)
+            print_measure(env, f"lookup.action_search({query!r})", lookup.action_search)
         except UserError as error:
             print(f"lookup.action_search({query!r}) rejected: {error.args[0]}")
 

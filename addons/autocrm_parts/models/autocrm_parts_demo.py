@@ -121,6 +121,7 @@ class AutocrmPartsDemo(models.AbstractModel):
         self._deliver_history(plan, warehouses)
         self._create_open_orders(rng, templates, warehouses)
         self.env["autocrm.parts.orderpoint.suggestion"]._compute_suggestions(warehouses)
+        self.env["autocrm.parts.stock.health"]._refresh_data()
 
     def _register_xmlids(self, records, prefix):
         self.env["ir.model.data"]._update_xmlids(

@@ -78,6 +78,13 @@ class AutocrmPartsOrderpointSuggestion(models.Model):
         "A part has one open order point suggestion per store.",
     )
 
+    @api.depends("product_id.oem_part_number", "warehouse_id.name")
+    def _compute_display_name(self):
+        for suggestion in self:
+            product = suggestion.product_id
+            part = product.oem_part_number or product.display_name
+            suggestion.display_name = f"{part} / {suggestion.warehouse_id.name}"
+
     @api.model
     def _compute_suggestions(self, warehouses=None):
         """Replace the open suggestions of ``warehouses`` from demand history."""

@@ -1,5 +1,6 @@
 from odoo import api, models
 from odoo.fields import Domain
+from odoo.tools.sql import escape_psql
 
 from .product_template import normalize_part_number
 
@@ -34,7 +35,9 @@ class ProductProduct(models.Model):
         found_ids = [product_id for product_id, _name in result]
         extra = self.search_fetch(
             Domain(domain or Domain.TRUE)
-            & Domain("product_tmpl_id.oem_part_number", "like", number)
+            & Domain(
+                "product_tmpl_id.oem_part_number", "=like", f"%{escape_psql(number)}%"
+            )
             & Domain("id", "not in", found_ids),
             ["display_name"],
             limit=limit and limit - len(result),

@@ -4,6 +4,7 @@ from collections import defaultdict
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.fields import Domain
+from odoo.tools.sql import escape_psql
 
 PART_TYPES = [
     ("oem", "OEM Part"),
@@ -317,7 +318,7 @@ class ProductTemplate(models.Model):
 
     @api.model
     def _search_part_number(self, text, limit=None):
-        """Return parts whose normalised number contains ``text``.
+        """Return parts whose normalised number contains ``text`` literally.
 
         Each matching superseded part is followed to its current part, and
         both are returned so that the caller can show which number was asked
@@ -326,8 +327,12 @@ class ProductTemplate(models.Model):
         number = normalize_part_number(text)
         if not number:
             return self.browse()
+        # "like" would pass "%" and "_" on to SQL as wildcards, so the number
+        # is escaped and wrapped by hand.
         matches = self.search(
-            [("oem_part_number", "like", number)], limit=limit, order="oem_part_number"
+            [("oem_part_number", "=like", f"%{escape_psql(number)}%")],
+            limit=limit,
+            order="oem_part_number",
         )
         return matches | matches._get_current_part()
 

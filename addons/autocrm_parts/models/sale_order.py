@@ -23,6 +23,10 @@ class SaleOrder(models.Model):
                 order.pricelist_id = pricelist
         return None
 
+    @api.constrains("is_counter_sale")
+    def _check_counter_sale_quantities(self):
+        self.filtered("is_counter_sale").order_line._check_counter_sale_quantity()
+
     def _get_counter_pricelist(self):
         """Return the trade list for bodyshops and the retail list otherwise."""
         self.ensure_one()

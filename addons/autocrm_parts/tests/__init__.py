@@ -2,6 +2,7 @@ from . import test_lookup
 from . import test_lookup_tour
 from . import test_menu_security
 from . import test_orders
+from . import test_parts_config
 from . import test_part_number
 from . import test_price_import
 from . import test_replenishment

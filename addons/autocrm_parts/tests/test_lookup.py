@@ -145,6 +145,21 @@ class TestLookup(PartsCommon):
         with self.assertRaises(UserError):
             self._lookup("9-1")
 
+    def test_wildcards_only_query_rejected(self):
+        for query in ("%%%", "__%", "9%_"):
+            with self.assertRaises(UserError, msg=query):
+                self._lookup(query)
+
+    def test_wildcards_match_literally(self):
+        lookup = self._lookup("909_5-10003")
+        self.assertFalse(lookup.line_ids)
+        templates = self.env["product.template"]
+        self.assertFalse(templates._search_part_number("9091%0003"))
+        self.assertFalse(templates._search_part_number("90915\\"))
+        self.assertEqual(templates._search_part_number("91510003"), self.filter_new)
+        products = self.env["product.product"].name_search("9091_-10003")
+        self.assertFalse(products)
+
     def test_availability_query_count_constant(self):
         """Availability reads a fixed number of queries for any number of parts."""
         lookup_model = self.env["autocrm.parts.lookup"]

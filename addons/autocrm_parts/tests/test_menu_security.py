@@ -78,6 +78,6 @@ class TestMenuSecurity(TransactionCase):
                         model.search([], limit=5)
                     opened[user] += 1
         # Lookup, catalogue and counter sales; managers also get orders,
-        # suggestions, the import and four reports.
+        # suggestions, the import, four reports and the parts configuration.
         self.assertEqual(opened[clerk], 3)
-        self.assertEqual(opened[manager], 10)
+        self.assertEqual(opened[manager], 11)

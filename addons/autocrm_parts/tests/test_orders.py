@@ -26,7 +26,15 @@ class TestPartsPurchaseOrders(PartsCommon):
     def test_stock_order_is_default(self):
         self.assertEqual(self._order().parts_order_type, "stock")
 
+    def _skip_when_workshop_links_repairs(self):
+        if "emergency_repair_id" in self.env["purchase.order"]._fields:
+            self.skipTest(
+                "autocrm_workshop requires a linked repair order, which its own "
+                "tests cover"
+            )
+
     def test_emergency_order_needs_reason_and_repair(self):
+        self._skip_when_workshop_links_repairs()
         with self.assertRaises(ValidationError):
             self._order(parts_order_type="emergency")
         with self.assertRaises(ValidationError):
@@ -41,6 +49,7 @@ class TestPartsPurchaseOrders(PartsCommon):
         self.assertEqual(order.emergency_repair_ref, "RO/2026/0042")
 
     def test_emergency_details_cannot_be_cleared(self):
+        self._skip_when_workshop_links_repairs()
         order = self._order(
             parts_order_type="emergency",
             emergency_reason="vor",
@@ -106,6 +115,32 @@ class TestCounterSales(PartsCommon):
     def test_other_sales_keep_partner_price_list(self):
         order = self._counter_sale(self.bodyshop, counter=False)
         self.assertNotEqual(order.pricelist_id, self.trade)
+
+    def test_negative_quantity_rejected(self):
+        order = self._counter_sale(self.customer)
+        message = r"Part \[9091510003\] Oil filter on counter sale"
+        with self.assertRaisesRegex(ValidationError, message):
+            order.order_line.product_uom_qty = -5
+        with self.assertRaisesRegex(ValidationError, "Return"):
+            order.write(
+                {
+                    "order_line": [
+                        Command.create(
+                            {
+                                "product_id": self.filter_alt.product_variant_id.id,
+                                "product_uom_qty": -2,
+                            }
+                        )
+                    ]
+                }
+            )
+
+    def test_negative_quantity_allowed_elsewhere(self):
+        order = self._counter_sale(self.customer, counter=False)
+        order.order_line.product_uom_qty = -5
+        self.assertEqual(order.order_line.product_uom_qty, -5)
+        with self.assertRaises(ValidationError):
+            order.is_counter_sale = True
 
     def test_counter_sale_delivery_and_return(self):
         self._put_in_stock(self.filter_new, 5)

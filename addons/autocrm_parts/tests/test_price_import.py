@@ -163,6 +163,70 @@ class TestPriceImport(PartsCommon):
         self.assertEqual(self._find("5551234").list_price, 3.2)
         self.assertEqual(self.filter_alt.list_price, 16)
 
+    def test_broken_xlsx_rejected(self):
+        """A file named .xlsx that is not a zip archive gives a clear error."""
+        with self.assertRaisesRegex(UserError, "broken.xlsx is not a valid XLSX"):
+            self._import(b"PK\x03\x04 not a zip archive", file_name="broken.xlsx")
+        with self.assertRaisesRegex(UserError, "empty.xlsx is not a valid XLSX"):
+            self._import(b"plain text", file_name="empty.xlsx")
+
+    def test_absurd_prices_rejected(self):
+        wizard = self._import(
+            "Part Number,Description,Price\n"
+            "90915-10003,Oil filter,1e308\n"
+            "90915-20001,Oil filter LL,1e400\n"
+            "11111-00001,New part,nan\n"
+            "11111-00002,New part,inf\n"
+            "11111-00003,New part,1000000001\n"
+        )
+        self.assertEqual(wizard.state, "error")
+        errors = wizard.error_text.splitlines()
+        self.assertEqual(len(errors), 5, errors)
+        self.assertTrue(errors[0].startswith("Row 2:"), errors)
+        self.assertIn("maximum of 1,000,000,000", errors[0])
+        self.assertTrue(errors[1].startswith("Row 3:"), errors)
+        self.assertIn("maximum", errors[1])
+        self.assertTrue(errors[2].startswith("Row 4:"), errors)
+        self.assertTrue(errors[3].startswith("Row 5:"), errors)
+        self.assertTrue(errors[4].startswith("Row 6:"), errors)
+        self.assertIn("maximum", errors[4])
+        self.assertEqual(self.filter_new.list_price, 20.0)
+        self.assertEqual(self.filter_alt.list_price, 20.0)
+
+    def test_maximum_price_accepted(self):
+        wizard = self._import(
+            "Part Number,Description,Price\n90915-10003,Oil filter,1000000000\n"
+        )
+        self.assertEqual(wizard.state, "done", wizard.error_text)
+        self.assertEqual(self.filter_new.list_price, 1e9)
+
+    def test_thousands_separators(self):
+        wizard = self._import(
+            "part_number;description;price\n"
+            "90915-10003;Oil filter;1.234,50\n"
+            "90915-20001;Oil filter LL;2.345.678\n"
+        )
+        self.assertEqual(wizard.state, "done", wizard.error_text)
+        self.assertEqual(self.filter_new.list_price, 1234.5)
+        self.assertEqual(self.filter_alt.list_price, 2345678)
+        wizard = self._import(
+            "Part Number,Description,Price\n"
+            '90915-10003,Oil filter,"1,234.75"\n'
+            '90915-20001,Oil filter LL,"1,234,567"\n'
+        )
+        self.assertEqual(wizard.state, "done", wizard.error_text)
+        self.assertEqual(self.filter_new.list_price, 1234.75)
+        self.assertEqual(self.filter_alt.list_price, 1234567)
+
+    def test_ambiguous_separators_name_formats(self):
+        wizard = self._import(
+            'Part Number,Description,Price\n90915-10003,Oil filter,"1,23.4"\n'
+        )
+        self.assertEqual(wizard.state, "error")
+        self.assertIn("Row 2:", wizard.error_text)
+        self.assertIn("Accepted formats", wizard.error_text)
+        self.assertIn("1.234,50", wizard.error_text)
+
     def test_clerk_cannot_import(self):
         with self.assertRaises(AccessError):
             self._import("Part Number,Description,Price\n1,a,1\n", user=self.clerk)

@@ -46,6 +46,11 @@ class TestReplenishment(PartsCommon):
         self.assertEqual(suggestion.suggested_min_qty, 2)  # ceil(0.2 * 9)
         self.assertEqual(suggestion.suggested_max_qty, 5)  # ceil(2 + 0.2 * 14)
 
+    def test_suggestion_display_name(self):
+        self.suggestion_model._compute_suggestions(self.warehouse)
+        suggestion = self._suggestion(self.filter_new)
+        self.assertEqual(suggestion.display_name, f"9091510003 / {self.warehouse.name}")
+
     def test_superseded_demand_counts_for_current_part(self):
         self._put_in_stock(self.filter_old, 10, days_ago=300)
         self._deliver(self.filter_old, 9, days_ago=5)
@@ -70,8 +75,15 @@ class TestReplenishment(PartsCommon):
 
     def test_manager_applies_in_bulk(self):
         self.suggestion_model._compute_suggestions(self.warehouse)
+        # Demo parts of the database get suggestions too, so only the two
+        # parts of this test are counted.
+        test_products = (self.filter_new | self.filter_alt).product_variant_ids
         suggestions = self.suggestion_model.search(
-            [("warehouse_id", "=", self.warehouse.id), ("state", "=", "suggested")]
+            [
+                ("warehouse_id", "=", self.warehouse.id),
+                ("state", "=", "suggested"),
+                ("product_id", "in", test_products.ids),
+            ]
         )
         self.assertEqual(len(suggestions), 2)
         suggestions.with_user(self.manager).action_apply()

@@ -1,3 +1,6 @@
+from dateutil.relativedelta import relativedelta
+
+from odoo import fields
 from odoo.exceptions import AccessError
 from odoo.fields import Command
 from odoo.tests import new_test_user, tagged
@@ -25,6 +28,7 @@ class TestStockHealth(PartsCommon):
             cls._deliver(cls.filter_new, 12, days_ago=days_ago)
         cls._deliver(cls.filter_alt, 1, days_ago=15)
         cls._deliver(cls.filter_new, 50, days_ago=380)
+        cls.env["autocrm.parts.stock.health"]._refresh_data()
 
     def _health(self, template, user=None):
         return (
@@ -66,11 +70,12 @@ class TestStockHealth(PartsCommon):
         self.env["autocrm.parts.stock.health"].invalidate_model()
         self.assertFalse(self._health(self.filter_mid).is_dead_stock)
 
-    def test_turnover(self):
+    def test_turnover_only_with_consumption(self):
         new = self._health(self.filter_new)
-        # 100 - 36 - 50 = 14 left at cost 10: 360 / 140.
+        # 100 received, 36 + 50 issued.
         self.assertEqual(new.qty_on_hand, 14)
-        self.assertAlmostEqual(new.turnover, 360 / 140)
+        self.assertEqual(new.stock_value, 140)
+        self.assertGreater(new.turnover, 0)
         self.assertFalse(self._health(self.filter_mid).turnover)
 
     def test_grouping_by_brand_type_store(self):
@@ -99,6 +104,105 @@ class TestStockHealth(PartsCommon):
     def test_clerk_has_no_access(self):
         with self.assertRaises(AccessError):
             self._health(self.filter_new, user=self.clerk)
+
+    def test_moves_count_after_refresh(self):
+        self._deliver(self.filter_alt, 2)
+        self.assertEqual(self._health(self.filter_alt).consumption_qty, 1)
+        self.env["autocrm.parts.stock.health"].with_user(self.manager).action_refresh()
+        row = self._health(self.filter_alt)
+        self.assertEqual(row.consumption_qty, 3)
+        self.assertEqual(row.idle_days, 0)
+        self.assertTrue(row.refresh_date)
+
+    def test_clerk_cannot_refresh(self):
+        with self.assertRaises(AccessError):
+            self.env["autocrm.parts.stock.health"].with_user(
+                self.clerk
+            ).action_refresh()
+
+
+@tagged("post_install", "-at_install")
+class TestTurnover(PartsCommon):
+    """Turnover over the average of 12 stock values, from moves at known dates."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.part = cls._create_parts([("Cabin filter", "87139-00001")])
+        month_start = fields.Datetime.now().replace(
+            day=1, hour=0, minute=0, second=0, microsecond=0
+        )
+        # Month M-5: 10 received at 12.50. M-2: 4 issued at 12.50.
+        # M-1: 6 received at 13.50. Current month: 3 issued at 13.00.
+        cls._receive(10, month_start - relativedelta(months=5, days=-2), 125.0)
+        cls._issue(4, month_start - relativedelta(months=2, days=-9), 50.0)
+        cls._receive(12, month_start - relativedelta(months=1, days=-4), 81.0)
+        cls._issue(3, month_start, 39.0)
+        cls.env["autocrm.parts.stock.health"]._refresh_data()
+
+    @classmethod
+    def _receive(cls, new_qty, date, value):
+        """Set the on-hand quantity to ``new_qty`` with a move at ``date``."""
+        cls._put_in_stock(cls.part, new_qty)
+        move = cls.env["stock.move"].search(
+            [("product_id", "=", cls.part.product_variant_id.id)],
+            order="id desc",
+            limit=1,
+        )
+        cls._set_date_value(move, date, value)
+
+    @classmethod
+    def _issue(cls, qty, date, value):
+        picking = cls._deliver(cls.part, qty)
+        cls._set_date_value(picking.move_ids, date, value)
+
+    @classmethod
+    def _set_date_value(cls, move, date, value):
+        move.write({"date": date, "value": value})
+        move.move_line_ids.write({"date": date})
+
+    def _health(self):
+        return self.env["autocrm.parts.stock.health"].search(
+            [
+                ("product_tmpl_id", "=", self.part.id),
+                ("warehouse_id", "=", self.warehouse.id),
+            ]
+        )
+
+    def test_average_stock_value_of_month_ends(self):
+        row = self._health()
+        unit_cost = self.part.product_variant_id.standard_price
+        self.assertEqual(row.qty_on_hand, 9)
+        self.assertAlmostEqual(row.stock_value, 9 * unit_cost, places=2)
+        # Month ends from the latest: 12 x 13.50, 6 x 12.50, then 10 x 12.50
+        # three times, then 0 for the six older ones.
+        month_ends = 162.0 + 75.0 + 3 * 125.0
+        expected = (9 * unit_cost + month_ends) / 12
+        self.assertAlmostEqual(row.avg_stock_value, expected, places=2)
+
+    def test_turnover_divides_by_average(self):
+        row = self._health()
+        unit_cost = self.part.product_variant_id.standard_price
+        self.assertEqual(row.consumption_qty, 7)
+        self.assertAlmostEqual(row.consumption_value, 7 * unit_cost, places=2)
+        self.assertAlmostEqual(
+            row.turnover, row.consumption_value / row.avg_stock_value, places=6
+        )
+        self.assertNotAlmostEqual(
+            row.turnover, row.consumption_value / row.stock_value, places=2
+        )
+
+    def test_cost_falls_back_to_current_cost(self):
+        self.env["stock.move"].search(
+            [("product_id", "=", self.part.product_variant_id.id)]
+        ).write({"value": 0})
+        self.env["autocrm.parts.stock.health"]._refresh_data()
+        row = self._health()
+        unit_cost = self.part.product_variant_id.standard_price
+        # 12 + 6 + 3 x 10 units at month ends, 9 today, all at current cost.
+        self.assertAlmostEqual(
+            row.avg_stock_value, (9 + 12 + 6 + 30) * unit_cost / 12, places=2
+        )
 
 
 @tagged("post_install", "-at_install")

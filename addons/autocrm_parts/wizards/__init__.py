@@ -1,2 +1,3 @@
+from . import autocrm_parts_config
 from . import autocrm_parts_lookup
 from . import autocrm_parts_price_import

@@ -55,7 +55,9 @@ class AutocrmPartsLookup(models.TransientModel):
         """Fill the result lines for the number in ``query``."""
         self.ensure_one()
         number = normalize_part_number(self.query)
-        if len(number or "") < MIN_QUERY_LENGTH:
+        # Only letters and digits count towards the minimum because "%" and
+        # "_" match only themselves.
+        if sum(char.isalnum() for char in number or "") < MIN_QUERY_LENGTH:
             raise UserError(
                 self.env._(
                     "Part number %(query)s is too short: type at least "

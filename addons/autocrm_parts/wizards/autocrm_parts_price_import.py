@@ -1,6 +1,9 @@
 import base64
 import csv
 import io
+import math
+import re
+import zipfile
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
@@ -9,8 +12,10 @@ from ..models.product_template import PART_TYPES, normalize_part_number
 
 try:
     import openpyxl
+    from openpyxl.utils.exceptions import InvalidFileException
 except ImportError:  # pragma: no cover - openpyxl is an Odoo requirement
     openpyxl = None
+    InvalidFileException = ValueError
 
 # Header spellings accepted for each column, compared after lower-casing and
 # replacing "_" and "-" with spaces.
@@ -21,6 +26,20 @@ COLUMN_ALIASES = {
     "superseded_by": {"superseded by", "superseded", "replaced by", "new number"},
 }
 REQUIRED_COLUMNS = ("number", "description", "price")
+
+# Highest price a row may set, in the company currency. It rejects typing and
+# export errors (such as 1e308) but leaves room for currencies with small
+# units, where an engine can cost several hundred million.
+MAX_PART_PRICE = 1_000_000_000
+# A price after its thousands separators are removed and its decimal
+# separator is turned into ".". XLSX cells may arrive in exponent notation.
+PRICE_PATTERN = re.compile(r"\d+(\.\d+)?([eE][+-]?\d+)?")
+# Digits grouped by thousands, such as 1.234.567 or 1,234 (without the
+# decimal part).
+THOUSANDS_PATTERN = {
+    separator: re.compile(r"\d{1,3}(" + re.escape(separator) + r"\d{3})+")
+    for separator in (".", ",")
+}
 
 
 class AutocrmPartsPriceImport(models.TransientModel):
@@ -131,26 +150,50 @@ class AutocrmPartsPriceImport(models.TransientModel):
             ) from error
         first_line = text.split("\n", 1)[0]
         delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-        return list(csv.reader(io.StringIO(text), delimiter=delimiter))
-
-    def _read_xlsx(self, content):
-        if openpyxl is None:
-            raise UserError(self.env._("Reading XLSX files needs openpyxl."))
         try:
-            workbook = openpyxl.load_workbook(
-                io.BytesIO(content), read_only=True, data_only=True
-            )
-        except (OSError, ValueError, KeyError) as error:
+            return list(csv.reader(io.StringIO(text), delimiter=delimiter))
+        except csv.Error as error:
             raise UserError(
                 self.env._(
-                    "File %(file)s is not a readable XLSX workbook: %(reason)s",
+                    "File %(file)s is not a valid CSV file (%(reason)s). Save it "
+                    "again as CSV UTF-8 or as an XLSX workbook.",
                     file=self.file_name or "",
                     reason=error,
                 )
             ) from error
-        sheet = workbook.worksheets[0]
-        table = [list(row) for row in sheet.iter_rows(values_only=True)]
-        workbook.close()
+
+    def _read_xlsx(self, content):
+        if openpyxl is None:
+            raise UserError(self.env._("Reading XLSX files needs openpyxl."))
+        # A read-only workbook parses its sheet while the rows are read, so a
+        # damaged sheet can fail in the loop as well as on opening.
+        try:
+            workbook = openpyxl.load_workbook(
+                io.BytesIO(content), read_only=True, data_only=True
+            )
+            try:
+                sheet = workbook.worksheets[0]
+                table = [list(row) for row in sheet.iter_rows(values_only=True)]
+            finally:
+                workbook.close()
+        except (
+            zipfile.BadZipFile,
+            InvalidFileException,
+            IndexError,
+            KeyError,
+            OSError,
+            SyntaxError,
+            TypeError,
+            ValueError,
+        ) as error:
+            raise UserError(
+                self.env._(
+                    "File %(file)s is not a valid XLSX workbook (%(reason)s). "
+                    "Save it again as an XLSX workbook or as CSV UTF-8.",
+                    file=self.file_name or "",
+                    reason=error,
+                )
+            ) from error
         return table
 
     @api.model
@@ -210,17 +253,9 @@ class AutocrmPartsPriceImport(models.TransientModel):
                 )
                 continue
             first_row[number] = row
-            price = self._parse_price(values.get("price"))
-            if price is None:
-                errors.append(
-                    self.env._(
-                        "Row %(row)s: price %(price)r of part %(number)s is not a "
-                        "number of zero or more.",
-                        row=row,
-                        price=values.get("price"),
-                        number=number,
-                    )
-                )
+            price, price_error = self._check_price(row, number, values.get("price"))
+            if price_error:
+                errors.append(price_error)
                 continue
             if successor == number:
                 errors.append(
@@ -265,13 +300,56 @@ class AutocrmPartsPriceImport(models.TransientModel):
         errors += self._check_cycles(records, existing)
         return records, sorted(errors, key=self._error_row)
 
+    def _check_price(self, row, number, text):
+        """Return ``(price, False)``, or ``(None, error)`` for a bad price."""
+        price = self._parse_price(text)
+        if price is None:
+            return None, self.env._(
+                "Row %(row)s: price %(price)r of part %(number)s is not a number "
+                "of zero or more. Accepted formats: 1234.50, 1234,50, "
+                "1,234.50 and 1.234,50.",
+                row=row,
+                price=text,
+                number=number,
+            )
+        if not math.isfinite(price) or price > MAX_PART_PRICE:
+            return None, self.env._(
+                "Row %(row)s: price %(price)r of part %(number)s is above the "
+                "maximum of %(maximum)s.",
+                row=row,
+                price=text,
+                number=number,
+                maximum=f"{MAX_PART_PRICE:,}",
+            )
+        return price, False
+
     @api.model
     def _parse_price(self, text):
-        try:
-            price = float(str(text).replace(" ", "").replace(",", "."))
-        except ValueError:
+        """Return the price in ``text`` as a float, or None if it is no number.
+
+        The last "." or "," before the decimals is the decimal separator
+        when both appear (1.234,50 or 1,234.50). A separator that appears
+        more than once separates thousands (1.234.567), and a single one is
+        the decimal separator (15,75).
+        """
+        text = re.sub(r"[\s\u00a0\u202f]", "", str(text or ""))
+        if "." in text and "," in text:
+            decimal = "." if text.rfind(".") > text.rfind(",") else ","
+            thousands = "," if decimal == "." else "."
+            whole, decimals = text.rsplit(decimal, 1)
+            if not THOUSANDS_PATTERN[thousands].fullmatch(whole):
+                return None
+            text = f"{whole.replace(thousands, '')}.{decimals}"
+        else:
+            for separator in (".", ","):
+                if text.count(separator) > 1:
+                    if not THOUSANDS_PATTERN[separator].fullmatch(text):
+                        return None
+                    text = text.replace(separator, "")
+            text = text.replace(",", ".")
+        if not PRICE_PATTERN.fullmatch(text):
             return None
-        return price if price >= 0 else None
+        return float(text)
 
     @api.model
     def _error_row(self, text):

@@ -8,6 +8,7 @@ from . import autocrm_insurance_cover
 from . import autocrm_insurance_policy
 from . import autocrm_sales_demo
 from . import autocrm_vehicle_stock_report
+from . import fleet_vehicle
 from . import product_product
 from . import product_template
 from . import res_users

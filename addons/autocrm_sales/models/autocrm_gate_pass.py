@@ -126,6 +126,18 @@ class AutocrmGatePass(models.Model):
                 )
             )
 
+        if order.discount_approval_state == "to_approve":
+            blockers.append(
+                self.env._(
+                    "the discount of %(amount)s on deal %(deal)s is above the "
+                    "consultant's limit of %(limit)s and waits for a sales "
+                    "manager's approval",
+                    amount=currency.format(order.deal_discount_amount),
+                    deal=order.name,
+                    limit=currency.format(order.discount_limit),
+                )
+            )
+
         open_jobs = order._get_open_delivery_jobs()
         if open_jobs:
             blockers.append(

@@ -18,9 +18,14 @@ SHOWROOM = [
 STOCK_AGES = [5, 24, 37, 52, 68, 83, 97, 121]
 
 
+# Model year of the demo vehicles, and its code in the 10th VIN character.
+DEMO_MODEL_YEAR = "2024"
+DEMO_MODEL_YEAR_CODE = "R"
+
+
 def demo_vin(wmi, descriptor, serial):
-    """Return a 2024 model-year VIN with a valid ISO 3779 check digit."""
-    body = f"{wmi}{descriptor}0RN{serial:06d}"
+    """Return a VIN of the demo model year with a valid ISO 3779 check digit."""
+    body = f"{wmi}{descriptor}0{DEMO_MODEL_YEAR_CODE}N{serial:06d}"
     return body[:8] + compute_check_digit(body) + body[9:]
 
 
@@ -61,6 +66,17 @@ class AutocrmSalesDemo(models.AbstractModel):
     # Vehicles
     # ------------------------------------------------------------------
 
+    def _get_brand(self, name):
+        """Return the fleet brand of that name, creating it only when missing.
+
+        Fleet's data already has most makers with their logos, and a second
+        brand of the same name would split the models between the two.
+        """
+        brand_model = self.env["fleet.vehicle.model.brand"]
+        return brand_model.search([("name", "=ilike", name)], limit=1) or (
+            brand_model.create({"name": name})
+        )
+
     def _buy_showroom(self):
         """Buy and receive every VIN at its own cost; return lots per model."""
         maker = self.env["res.partner"].create({"name": "Vehicle Distribution Co."})
@@ -68,12 +84,14 @@ class AutocrmSalesDemo(models.AbstractModel):
         lots_by_model = {}
         serial = 100
         for brand_name, wmi, descriptor, model_name, price, costs in SHOWROOM:
-            brand = brands.get(brand_name) or self.env[
-                "fleet.vehicle.model.brand"
-            ].create({"name": brand_name})
+            brand = brands.get(brand_name) or self._get_brand(brand_name)
             brands[brand_name] = brand
             model = self.env["fleet.vehicle.model"].create(
-                {"name": model_name, "brand_id": brand.id}
+                {
+                    "name": model_name,
+                    "brand_id": brand.id,
+                    "model_year": DEMO_MODEL_YEAR,
+                }
             )
             product = self.env["product.product"].create(
                 {

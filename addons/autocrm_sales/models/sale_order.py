@@ -110,6 +110,41 @@ class SaleOrder(models.Model):
         string="Expected Margin (%)", compute="_compute_deal_profit"
     )
     deal_amount_paid = fields.Monetary(compute="_compute_deal_amount_paid")
+    # What the customer pays in all: the store sells insurance as the
+    # insurer's agent, so the premiums are not on the deal total.
+    outlay_agency_amount = fields.Monetary(
+        string="Agency Services Charged",
+        compute="_compute_customer_outlay",
+        help="Part of the deal total charged for agency services, taxes included.",
+    )
+    outlay_finance_fee = fields.Monetary(
+        string="Loan Arrangement Fee",
+        compute="_compute_customer_outlay",
+        help="Part of the deal total charged for arranging the loan, taxes included.",
+    )
+    outlay_insurance_premium = fields.Monetary(
+        string="Insurance Premiums",
+        compute="_compute_customer_outlay",
+        help="Premiums of the deal's policies that are not cancelled. The "
+        "customer pays them to the insurer, not to the store.",
+    )
+    customer_outlay = fields.Monetary(
+        compute="_compute_customer_outlay",
+        help="Everything the customer pays for this deal: the deal total "
+        "invoiced by the store plus the insurance premiums paid to the "
+        "insurer.",
+    )
+    outlay_financed_amount = fields.Monetary(
+        string="Financed by Loans",
+        compute="_compute_customer_outlay",
+        help="Loan amounts of the deal's finance applications that are not "
+        "rejected. The lender pays them.",
+    )
+    outlay_customer_funds = fields.Monetary(
+        string="Paid from Own Funds",
+        compute="_compute_customer_outlay",
+        help="Customer outlay minus the loan amounts.",
+    )
 
     # One open deal per VIN, guaranteed by PostgreSQL: a second confirmed deal
     # on the same VIN violates this index even when both confirm at once.
@@ -223,6 +258,40 @@ class SaleOrder(models.Model):
                 paid += sign * (move.amount_total - move.amount_residual)
             order.deal_amount_paid = paid
 
+    @api.depends(
+        "amount_total",
+        "order_line.price_total",
+        "insurance_policy_ids.premium",
+        "insurance_policy_ids.state",
+        "finance_ids.amount",
+        "finance_ids.state",
+        "finance_ids.sale_line_id",
+        "agency_service_ids.sale_line_id",
+    )
+    def _compute_customer_outlay(self):
+        for order in self:
+            # The outlay is printed on the customer's quotation, so every user
+            # who can read the deal gets these sums, even without read access
+            # to the insurance and finance records.
+            deal = order.sudo()
+            policies = deal.insurance_policy_ids.filtered(
+                lambda policy: policy.state != "cancelled"
+            )
+            finances = deal.finance_ids.filtered(
+                lambda finance: finance.state != "rejected"
+            )
+            premiums = sum(policies.mapped("premium"))
+            financed = sum(finances.mapped("amount"))
+            outlay = order.amount_total + premiums
+            order.outlay_agency_amount = sum(
+                deal.agency_service_ids.sale_line_id.mapped("price_total")
+            )
+            order.outlay_finance_fee = sum(finances.sale_line_id.mapped("price_total"))
+            order.outlay_insurance_premium = premiums
+            order.customer_outlay = outlay
+            order.outlay_financed_amount = financed
+            order.outlay_customer_funds = outlay - financed
+
     # ------------------------------------------------------------------
     # Onchanges and CRUD
     # ------------------------------------------------------------------
@@ -259,6 +328,25 @@ class SaleOrder(models.Model):
         if vals.get("vehicle_lot_id"):
             self._sync_vehicle_line()
         return result
+
+    def _get_program_domain(self):
+        """Leave the Owner Club program out of sale_loyalty's order programs.
+
+        Owner Club points are credited when customer invoices are posted, so
+        a sale order that counted them too would credit the purchase twice.
+        The autocrm_crm install hook switches the program's Sales flag off
+        only when sale_loyalty is installed first, which an install of every
+        module at once does not guarantee. Without this filter every vehicle
+        deal earned enough points on itself to show "Rewards Available" at
+        confirmation.
+        """
+        domain = super()._get_program_domain()
+        owner_club = self.env.ref(
+            "autocrm_crm.loyalty_program_owner_club", raise_if_not_found=False
+        )
+        if owner_club:
+            domain = [*domain, ("id", "!=", owner_club.id)]
+        return domain
 
     def _sync_vehicle_line(self):
         """Make the vehicle line sell the product of the chosen VIN."""
@@ -516,17 +604,62 @@ class SaleOrder(models.Model):
                 lot.sudo().reserved_order_id = False
 
     def _process_vehicle_return(self):
-        """Free the VIN of deals whose vehicle came back into stock."""
+        """Free the VIN of deals whose vehicle came back into stock.
+
+        A delivered vehicle goes back to the store: its owner record loses
+        owner, driver and the warranty start of this delivery, and the
+        follow-ups planned for the new owner are skipped. The next deal on
+        the VIN sets the new owner at its own delivery.
+        """
+        for order in self.filtered("vehicle_delivered"):
+            lot = order.vehicle_lot_id
+            # sudo because the warehouse clerk who validates the return has no
+            # rights on fleet records, and taking the vehicle back is part of it.
+            vehicle = lot.fleet_vehicle_id.sudo()
+            if vehicle:
+                vehicle._take_back_from_customer(order.sudo(), lot.delivery_date)
+        self._skip_delivery_followups()
         self._release_vehicle_lot()
         self.write({"vehicle_released": True, "vehicle_delivered": False})
         self.vehicle_lot_id.sudo().delivery_date = False
         for order in self:
             order.message_post(
                 body=self.env._(
-                    "VIN %(vin)s was returned to stock and is free for another deal.",
+                    "VIN %(vin)s was returned to stock and is free for another "
+                    "deal. Its vehicle record no longer names %(customer)s as "
+                    "owner.",
                     vin=order.vehicle_lot_id.name,
+                    customer=order.partner_id.display_name,
                 )
             )
+
+    def _skip_delivery_followups(self):
+        """Skip the delivery follow-ups that are not done yet.
+
+        Planned follow-ups are skipped, and the open activities of scheduled
+        ones are removed, because the customer no longer owns the vehicle.
+        Sent surveys and done activities stay as history.
+        """
+        # sudo because follow-ups belong to customer service, but the
+        # warehouse validates the return.
+        followups = (
+            self.env["autocrm.followup"]
+            .sudo()
+            .search(
+                [
+                    ("res_model", "=", "sale.order"),
+                    ("res_id", "in", self.ids),
+                    ("event_code", "=", "vehicle_delivered"),
+                    ("state", "in", ("planned", "scheduled")),
+                ]
+            )
+        )
+        # Done activities of activity types that keep them are archived.
+        followups = followups.filtered(
+            lambda followup: followup.state == "planned" or followup.activity_id.active
+        )
+        followups.activity_id.filtered("active").unlink()
+        followups.write({"state": "skipped", "skip_reason": "the vehicle was returned"})
 
     # ------------------------------------------------------------------
     # Delivery of the vehicle

@@ -1,5 +1,6 @@
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import float_compare
 
 
 class SaleOrderLine(models.Model):
@@ -105,7 +106,48 @@ class SaleOrderLine(models.Model):
     def write(self, vals):
         if vals.get("is_gift"):
             vals = dict(vals, price_unit=0.0)
+        self._check_confirmed_deal_prices(vals)
         return super().write(vals)
+
+    def _check_confirmed_deal_prices(self, vals):
+        """Reject price changes on confirmed vehicle deals by non-managers.
+
+        The sales manager approved the discount of the deal as confirmed, so
+        a consultant who cut a price afterwards would sell below that
+        approval. New lines are not checked here: a discount they add above
+        the limit holds the gate pass until a manager approves it.
+        """
+        price_fields = {"price_unit", "discount", "list_price_unit"} & set(vals)
+        if (
+            not price_fields
+            or self.env.su
+            or self.env.user.has_group("autocrm_crm.group_sales_manager")
+        ):
+            return
+        for line in self:
+            order = line.order_id
+            if not order.is_vehicle_deal or order.state != "sale":
+                continue
+            for field_name in price_fields:
+                field = line._fields[field_name]
+                digits = field.get_digits(self.env)
+                if float_compare(
+                    line[field_name] or 0.0,
+                    vals[field_name] or 0.0,
+                    precision_digits=digits[1] if digits else 2,
+                ):
+                    raise UserError(
+                        self.env._(
+                            "Deal %(deal)s is confirmed, so the %(field)s of "
+                            "%(product)s cannot change from %(old)s to "
+                            "%(new)s. Ask a sales manager to change it.",
+                            deal=order.name,
+                            field=field._description_string(self.env),
+                            product=line.product_id.display_name,
+                            old=line[field_name],
+                            new=vals[field_name],
+                        )
+                    )
 
     def _get_deal_product_lines(self):
         """Return the lines that sell something: no notes, sections or deposits."""

@@ -2,8 +2,10 @@ from . import test_menu_security
 from . import test_security
 from . import test_stock_report
 from . import test_tours
+from . import test_customer_outlay
 from . import test_deal
 from . import test_delivery
 from . import test_vehicle_stock
 from . import test_vin_concurrency
+from . import test_delivery_by_warehouse
 from . import test_odoo_roles

@@ -235,9 +235,11 @@ class VehicleSalesCase(BaseCommon):
         picking.button_validate()
         return picking
 
-    def _return(self, picking):
+    def _return(self, picking, user=None):
+        """Return everything ``picking`` delivered, as ``user`` when given."""
+        env = self.env(user=user) if user else self.env
         form = Form(
-            self.env["stock.return.picking"].with_context(
+            env["stock.return.picking"].with_context(
                 active_id=picking.id, active_model="stock.picking"
             )
         )
@@ -245,7 +247,7 @@ class VehicleSalesCase(BaseCommon):
         for line in wizard.product_return_moves:
             line.quantity = line.move_id.quantity
         action = wizard.action_create_returns()
-        returned = self.env["stock.picking"].browse(action["res_id"])
+        returned = env["stock.picking"].browse(action["res_id"])
         returned.move_ids.picked = True
         returned.button_validate()
         return returned

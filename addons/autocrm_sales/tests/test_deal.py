@@ -1,3 +1,5 @@
+from lxml import etree
+
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Command
 from odoo.tests import Form, tagged
@@ -164,6 +166,16 @@ class TestDeal(VehicleSalesCase):
         with self.assertRaises(UserError):
             deal.action_confirm()
 
+    def test_confirm_shows_no_owner_club_reward(self):
+        owner_club = self.env.ref("autocrm_crm.loyalty_program_owner_club")
+        # An install of every module at once leaves the program on sales.
+        owner_club.sale_ok = True
+        deal = self._create_deal(self.dear_lot)
+        result = deal.with_user(self.consultant).action_confirm()
+        self.assertIs(result, True)
+        self.assertEqual(deal.state, "sale")
+        self.assertNotIn(owner_club, deal.coupon_point_ids.coupon_id.program_id)
+
     def test_request_without_need_refused(self):
         deal = self._create_deal(self.dear_lot)
         with self.assertRaisesRegex(UserError, "needs no approval"):
@@ -189,6 +201,36 @@ class TestDeal(VehicleSalesCase):
         ]
         with self.assertRaisesRegex(ValidationError, "A gift is free"):
             deal.order_line.filtered("is_gift").price_unit = 100
+
+    def _gift_column_hidden(self, form):
+        with form.order_line.new() as line:
+            line.product_id = self.floor_mats
+            # The test Form does not hide columns, so the view's
+            # column_invisible expression is evaluated here.
+            hidden = line._get_modifier("is_gift", "column_invisible")
+        return hidden
+
+    def test_gift_column_hidden_on_counter_sale(self):
+        form = Form(self.env["sale.order"].with_context(default_is_counter_sale=True))
+        form.partner_id = self.customer
+        self.assertTrue(self._gift_column_hidden(form))
+
+    def test_gift_column_shown_on_vehicle_deal(self):
+        form = Form(self._create_deal(self.dear_lot).with_user(self.consultant))
+        self.assertFalse(self._gift_column_hidden(form))
+
+    def test_gift_field_in_phone_line_form(self):
+        # Phones edit order lines in the line form, not in the list.
+        arch = (
+            self.env["sale.order"]
+            .with_user(self.consultant)
+            .get_view(view_type="form")["arch"]
+        )
+        gift_fields = etree.fromstring(arch).xpath(
+            "//field[@name='order_line']/form//field[@name='is_gift']"
+        )
+        self.assertEqual(len(gift_fields), 1)
+        self.assertEqual(gift_fields[0].get("invisible"), "not parent.is_vehicle_deal")
 
     def _package(self, pricing, price=0.0):
         return self.env["autocrm.decoration.package"].create(

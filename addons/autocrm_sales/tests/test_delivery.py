@@ -5,6 +5,7 @@ from freezegun import freeze_time
 from odoo.exceptions import AccessError, UserError
 from odoo.fields import Command
 from odoo.tests import tagged
+from odoo.tools import html2plaintext
 
 from .common import VehicleSalesCase, make_vin
 
@@ -31,6 +32,31 @@ class TestDelivery(VehicleSalesCase):
         self._invoice_and_pay(deal)
         self._finish_delivery_jobs(deal)
         return deal
+
+    def _create_active_policy(self, deal, number):
+        """Return an active one-year policy from 2026-06-15 on the deal."""
+        return self.env["autocrm.insurance.policy"].create(
+            {
+                "order_id": deal.id,
+                "insurer_id": self.insurer.id,
+                "policy_number": number,
+                "premium": 950,
+                "start_date": "2026-06-15",
+                "end_date": "2027-06-14",
+                "state": "active",
+            }
+        )
+
+    def _create_call_rule(self, delay_days):
+        return self.env["autocrm.followup.rule"].create(
+            {
+                "name": "Call the new owner",
+                "event_code": "vehicle_delivered",
+                "delay_days": delay_days,
+                "action_type": "activity",
+                "activity_type_id": self.env.ref("mail.mail_activity_data_call").id,
+            }
+        )
 
     # Gate pass
 
@@ -89,6 +115,43 @@ class TestDelivery(VehicleSalesCase):
         deal = self._ready_deal()
         gate_pass = self._approve_gate_pass(deal)
         self.assertEqual(gate_pass.state, "approved")
+
+    def test_gate_pass_refused_with_pending_discount(self):
+        deal = self._confirmed_deal()
+        self._finish_delivery_jobs(deal)
+        deal.vehicle_line_id.with_user(self.manager).price_unit = 110000
+        self.assertEqual(deal.discount_approval_state, "to_approve")
+        self._invoice_and_pay(deal)
+        deal.action_request_gate_pass()
+        gate_pass = deal.gate_pass_ids
+        with self.assertRaisesRegex(UserError, f"on deal {deal.name} .* approval"):
+            gate_pass.with_user(self.security_guard).action_approve()
+        self.assertEqual(gate_pass.state, "requested")
+        deal.with_user(self.manager).action_approve_discount()
+        gate_pass.with_user(self.security_guard).action_approve()
+        self.assertEqual(gate_pass.state, "approved")
+
+    def test_consultant_cannot_cut_confirmed_price(self):
+        deal = self._confirmed_deal()
+        line = deal.vehicle_line_id.with_user(self.consultant)
+        for field_name, value in (
+            ("price_unit", 1000),
+            ("discount", 50),
+            ("list_price_unit", 500000),
+        ):
+            with self.assertRaisesRegex(UserError, f"Deal {deal.name} is confirmed"):
+                line.write({field_name: value})
+        self.assertEqual(deal.vehicle_line_id.price_unit, 120000)
+        self.assertEqual(deal.discount_approval_state, "not_needed")
+        # Writing the same price, as a form save does, is no change.
+        line.write({"price_unit": 120000})
+        deal.vehicle_line_id.with_user(self.manager).price_unit = 118000
+        self.assertEqual(deal.vehicle_line_id.price_unit, 118000)
+
+    def test_consultant_edits_draft_deal_price(self):
+        deal = self._create_deal(self.dear_lot)
+        deal.vehicle_line_id.with_user(self.consultant).price_unit = 117000
+        self.assertEqual(deal.vehicle_line_id.price_unit, 117000)
 
     def test_only_security_desk_approves(self):
         deal = self._ready_deal()
@@ -153,26 +216,8 @@ class TestDelivery(VehicleSalesCase):
     @freeze_time("2026-06-15")
     def test_delivery_hands_vehicle_to_owner(self):
         deal = self._ready_deal()
-        self.env["autocrm.insurance.policy"].create(
-            {
-                "order_id": deal.id,
-                "insurer_id": self.insurer.id,
-                "policy_number": "CTPL-1",
-                "premium": 950,
-                "start_date": "2026-06-15",
-                "end_date": "2027-06-14",
-                "state": "active",
-            }
-        )
-        rule = self.env["autocrm.followup.rule"].create(
-            {
-                "name": "Call the new owner",
-                "event_code": "vehicle_delivered",
-                "delay_days": 1,
-                "action_type": "activity",
-                "activity_type_id": self.env.ref("mail.mail_activity_data_call").id,
-            }
-        )
+        self._create_active_policy(deal, "CTPL-1")
+        rule = self._create_call_rule(delay_days=1)
         gate_pass = self._approve_gate_pass(deal, odometer=18)
         self._deliver(deal)
         self.assertTrue(deal.vehicle_delivered)
@@ -238,6 +283,85 @@ class TestDelivery(VehicleSalesCase):
         resale = self._create_deal(self.dear_lot, user=self.other_consultant)
         resale.action_confirm()
         self.assertEqual(self.dear_lot.reserved_order_id, resale)
+
+    def _vehicle_notes(self, vehicle):
+        return " ".join(
+            html2plaintext(body) for body in vehicle.message_ids.mapped("body")
+        )
+
+    @freeze_time("2026-06-15")
+    def test_return_gives_vehicle_back_to_store(self):
+        deal = self._ready_deal()
+        policy = self._create_active_policy(deal, "CTPL-3")
+        rule = self._create_call_rule(delay_days=3)
+        self._approve_gate_pass(deal)
+        picking = self._deliver(deal)
+        vehicle = self.dear_lot.fleet_vehicle_id
+        followup = self.env["autocrm.followup"].search([("rule_id", "=", rule.id)])
+        call = followup.activity_id
+        self.assertEqual(vehicle.owner_id, self.customer)
+        self.assertTrue(call)
+
+        self._return(picking, user=self.stock_clerk)
+
+        self.assertFalse(vehicle.owner_id)
+        self.assertFalse(vehicle.driver_id)
+        self.assertFalse(vehicle.warranty_start_date)
+        self.assertFalse(vehicle.warranty_end_date)
+        self.assertFalse(vehicle.insurance_expiry_date)
+        self.assertFalse(policy.vehicle_id)
+        driver_log = self.env["fleet.vehicle.assignation.log"].search(
+            [("vehicle_id", "=", vehicle.id), ("driver_id", "=", self.customer.id)]
+        )
+        self.assertEqual(driver_log.date_end, date(2026, 6, 15))
+        self.assertEqual(followup.state, "skipped")
+        self.assertFalse(call.exists())
+        notes = self._vehicle_notes(vehicle)
+        self.assertIn(f"Returned by Ada Buyer from deal {deal.name}", notes)
+        self.assertIn("warranty that started at delivery on 2026-06-15", notes)
+        self.assertIn("no longer names Ada Buyer as owner", deal.message_ids[0].body)
+
+    def test_redelivery_sets_new_owner(self):
+        with freeze_time("2026-06-15"):
+            deal = self._ready_deal()
+            self._approve_gate_pass(deal)
+            picking = self._deliver(deal)
+        with freeze_time("2026-06-20"):
+            self._return(picking)
+        second_owner = self.env["res.partner"].create({"name": "Ben Second"})
+        with freeze_time("2026-07-01"):
+            resale = self._create_deal(
+                self.dear_lot, user=self.other_consultant, partner_id=second_owner.id
+            )
+            resale.action_confirm()
+            self._invoice_and_pay(resale)
+            self._finish_delivery_jobs(resale)
+            self._approve_gate_pass(resale, odometer=40)
+            self._deliver(resale)
+        vehicle = self.dear_lot.fleet_vehicle_id
+        self.assertEqual(
+            self.env["fleet.vehicle"].search_count(
+                [("vin_sn", "=", self.dear_lot.name)]
+            ),
+            1,
+        )
+        self.assertEqual(vehicle.owner_id, second_owner)
+        self.assertEqual(vehicle.driver_id, second_owner)
+        self.assertEqual(vehicle.warranty_start_date, date(2026, 7, 1))
+        self.assertEqual(self.dear_lot.reserved_order_id, resale)
+        self.assertEqual(self.dear_lot.vin_state, "delivered")
+        # fleet asks for the end date of a driver still assigned when the
+        # driver changes; the return already ended the first customer's.
+        self.assertFalse(vehicle.activity_ids)
+        logs = self.env["fleet.vehicle.assignation.log"].search(
+            [("vehicle_id", "=", vehicle.id)], order="date_start, id"
+        )
+        self.assertEqual(logs.driver_id, self.customer | second_owner)
+        self.assertEqual(logs[0].date_end, date(2026, 6, 20))
+        self.assertFalse(logs[1].date_end)
+        self.assertIn(
+            f"Returned by Ada Buyer from deal {deal.name}", self._vehicle_notes(vehicle)
+        )
 
     def test_cancel_cancels_gate_pass_and_jobs(self):
         deal = self._ready_deal()

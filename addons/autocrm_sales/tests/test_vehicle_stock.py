@@ -200,6 +200,48 @@ class TestVinReceipt(VehicleSalesCase):
             self._wizard(receipt, text).action_receive()
         self.assertFalse(receipt.move_line_ids.lot_id)
 
+    def _byd_seal(self):
+        model = self.env["fleet.vehicle.model"].create(
+            {"name": "Seal", "brand_id": self.env.ref("fleet.brand_byd").id}
+        )
+        return self.env["product.product"].create(
+            {"name": "BYD Seal", "is_vehicle": True, "vehicle_model_id": model.id}
+        )
+
+    def test_vin_of_other_maker_rejected(self):
+        seal = self._byd_seal()
+        receipt = self._purchase_vehicles(seal, [150000, 150000])
+        byd_vin = make_vin(31, wmi="LGX", descriptor="CE4CB")
+        vw_vin = make_vin(32, wmi="WVW", descriptor="ZZZ1K")
+        with self.assertRaisesRegex(
+            UserError,
+            f"line 2: VIN {vw_vin} was made by Volkswagen, but BYD Seal is a BYD",
+        ):
+            self._wizard(receipt, f"{byd_vin}\n{vw_vin}").action_receive()
+        self.assertFalse(receipt.move_line_ids.lot_id)
+        self._wizard(receipt, byd_vin).action_receive()
+        self.assertEqual(receipt.move_line_ids.lot_id.name, byd_vin)
+
+    def test_vin_of_unknown_brand_accepted(self):
+        brand = self.env["fleet.vehicle.model.brand"].create({"name": "Horizon"})
+        model = self.env["fleet.vehicle.model"].create(
+            {"name": "H1", "brand_id": brand.id}
+        )
+        product = self.env["product.product"].create(
+            {"name": "Horizon H1", "is_vehicle": True, "vehicle_model_id": model.id}
+        )
+        receipt = self._purchase_vehicles(product, [90000])
+        vin = make_vin(33, wmi="WVW", descriptor="ZZZ1K")
+        self._wizard(receipt, vin).action_receive()
+        self.assertEqual(receipt.move_line_ids.lot_id.name, vin)
+
+    def test_demo_reuses_fleet_brand(self):
+        brands = self.env["fleet.vehicle.model.brand"]
+        count = brands.search_count([])
+        brand = self.env["autocrm.sales.demo"]._get_brand("BYD")
+        self.assertEqual(brand, self.env.ref("fleet.brand_byd"))
+        self.assertEqual(brands.search_count([]), count)
+
     def test_duplicate_vin_in_list_rejected(self):
         receipt = self._purchase_vehicles(self.vehicle, [96000, 96000])
         vin = make_vin(16)

@@ -6,7 +6,11 @@ from itertools import islice
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from odoo.addons.autocrm_base.tools.vin import normalize_vin, vin_problem
+from odoo.addons.autocrm_base.tools.vin import (
+    foreign_vin_maker,
+    normalize_vin,
+    vin_problem,
+)
 
 # Columns of a pasted or imported line, after the VIN.
 OPTIONAL_COLUMNS = ("engine_number", "key_number", "certificate_number")
@@ -114,6 +118,21 @@ class AutocrmVinReceiptWizard(models.TransientModel):
                         line=number,
                         vin=vin,
                         problem=problem,
+                    )
+                )
+                continue
+            brand = self.product_id.vehicle_model_id.brand_id.name
+            maker = foreign_vin_maker(vin, brand)
+            if maker:
+                problems.append(
+                    self.env._(
+                        "line %(line)s: VIN %(vin)s was made by %(maker)s, but "
+                        "%(product)s is a %(brand)s",
+                        line=number,
+                        vin=vin,
+                        maker=maker,
+                        product=self.product_id.display_name,
+                        brand=brand,
                     )
                 )
                 continue

@@ -6,13 +6,20 @@ from odoo import api, fields, models
 class SaleOrder(models.Model):
     _inherit = "sale.order"
 
+    # Only workshop staff may read repair orders. Without the groups, a
+    # consultant reading every field of a deal (as API clients do) gets an
+    # AccessError for this field.
     delivery_job_ids = fields.One2many(
         comodel_name="repair.order",
         inverse_name="deal_id",
         string="Workshop Jobs",
         readonly=True,
+        groups="autocrm_workshop.group_service_advisor",
     )
-    delivery_job_count = fields.Integer(compute="_compute_delivery_job_count")
+    delivery_job_count = fields.Integer(
+        compute="_compute_delivery_job_count",
+        groups="autocrm_workshop.group_service_advisor",
+    )
 
     @api.depends("delivery_job_ids")
     def _compute_delivery_job_count(self):

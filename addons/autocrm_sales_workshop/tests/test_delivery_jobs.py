@@ -35,7 +35,7 @@ class TestDeliveryJobs(VehicleSalesCase):
         self.assertEqual(set(jobs.mapped("service_type")), {"internal"})
         self.assertEqual(jobs.vehicle_id.vin_sn, self.lot.name)
         self.assertEqual(jobs.company_id, deal.company_id)
-        self.assertEqual(deal.delivery_job_count, 2)
+        self.assertEqual(deal.sudo().delivery_job_count, 2)
 
     def test_no_activities_when_workshop_installed(self):
         deal = self._confirmed_deal()
@@ -93,3 +93,13 @@ class TestDeliveryJobs(VehicleSalesCase):
         deal = self._create_deal(self.other_lot)
         deal.with_user(self.consultant).action_confirm()
         self.assertEqual(len(deal.sudo().delivery_job_ids), 1)
+
+    def test_consultant_reads_every_field_of_deal(self):
+        deal = self._confirmed_deal()
+        # An API request starts with an empty cache, and clients such as
+        # odoorpc read all fields of a record.
+        self.env.invalidate_all()
+        values = deal.with_user(self.consultant).read()[0]
+        self.assertEqual(values["vehicle_lot_id"][0], self.lot.id)
+        self.assertNotIn("delivery_job_ids", values)
+        self.assertNotIn("delivery_job_count", values)

@@ -12,6 +12,8 @@ from . import fleet_vehicle
 from . import fleet_vehicle_model_brand
 from . import hr_employee
 from . import hr_employee_public
+from . import purchase_order
 from . import repair_order
+from . import res_company
 from . import stock_move
 from . import stock_move_line

@@ -1,4 +1,5 @@
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.fields import Command
 
 from .workshop_selections import SERVICE_TYPES
 
@@ -59,6 +60,123 @@ class AutocrmServiceType(models.Model):
             [("code", "=", code), ("company_id", "=", company.id)],
             limit=1,
         )
+
+    @api.model
+    def _create_company_defaults(self, companies):
+        """Create the default settings of each service type `companies` lack.
+
+        Archived settings count as configured, so that a store that hid a type
+        does not get it back. Returns the created settings.
+        """
+        configured = {
+            (settings.company_id.id, settings.code)
+            for settings in self.with_context(active_test=False).search(
+                [("company_id", "in", companies.ids)]
+            )
+        }
+        vals_list = [
+            dict(vals, company_id=company.id)
+            for company in companies
+            for vals in self._get_default_values()
+            if (company.id, vals["code"]) not in configured
+        ]
+        return self.create(vals_list)
+
+    @api.model
+    def _get_default_values(self):
+        """Return the create values of the settings each store starts with.
+
+        Names are in the current user's language, as with the operation types
+        that Odoo creates for a new warehouse.
+        """
+
+        def checklist(*items):
+            return [
+                Command.create({"sequence": 10 * number, "name": item})
+                for number, item in enumerate(items, start=1)
+            ]
+
+        return [
+            {
+                "code": "maintenance",
+                "name": self.env._("Maintenance"),
+                "sequence": 10,
+                "appointment_hours": 1.5,
+                "interval_months": 12,
+                "interval_km": 10000,
+                "check_item_ids": checklist(
+                    self.env._("Oil level and leaks"),
+                    self.env._("Filters replaced as ordered"),
+                    self.env._("Tyre pressures and torque"),
+                    self.env._("Service reminder reset"),
+                    self.env._("Road test"),
+                ),
+            },
+            {
+                "code": "repair",
+                "name": self.env._("Repair"),
+                "sequence": 20,
+                "appointment_hours": 3.0,
+                "check_item_ids": checklist(
+                    self.env._("Customer concern fixed"),
+                    self.env._("No fault codes stored"),
+                    self.env._("Road test"),
+                ),
+            },
+            {
+                "code": "body_paint",
+                "name": self.env._("Body and Paint"),
+                "sequence": 30,
+                "appointment_hours": 8.0,
+                "check_item_ids": checklist(
+                    self.env._("Panel gaps even"),
+                    self.env._("Colour match in daylight"),
+                    self.env._("No overspray"),
+                ),
+            },
+            {
+                "code": "warranty",
+                "name": self.env._("Warranty"),
+                "sequence": 40,
+                "appointment_hours": 2.0,
+                "check_item_ids": checklist(
+                    self.env._("Failed part kept for the manufacturer"),
+                    self.env._("Customer concern fixed"),
+                    self.env._("Road test"),
+                ),
+            },
+            {
+                "code": "insurance",
+                "name": self.env._("Insurance Claim"),
+                "sequence": 50,
+                "appointment_hours": 8.0,
+                "check_item_ids": checklist(
+                    self.env._("All assessed damage repaired"),
+                    self.env._("Photos after repair taken"),
+                ),
+            },
+            {
+                "code": "internal",
+                "name": self.env._("Internal (PDI, Accessories)"),
+                "sequence": 60,
+                "appointment_hours": 2.0,
+                "check_item_ids": checklist(
+                    self.env._("Fluids and tyre pressures"),
+                    self.env._("Accessories fitted and working"),
+                    self.env._("Vehicle cleaned"),
+                ),
+            },
+            {
+                "code": "recall",
+                "name": self.env._("Recall Campaign"),
+                "sequence": 70,
+                "appointment_hours": 1.0,
+                "check_item_ids": checklist(
+                    self.env._("Campaign label applied"),
+                    self.env._("Campaign closed in the OEM portal"),
+                ),
+            },
+        ]
 
 
 class AutocrmServiceTypeCheckItem(models.Model):

@@ -13,6 +13,8 @@ _logger = logging.getLogger(__name__)
 OFFICE_GROUPS = (
     "autocrm_workshop.group_service_advisor,autocrm_workshop.group_warranty_admin"
 )
+# Inventory users (the workshop roles among them) may read purchase orders.
+PURCHASE_READERS = "purchase.group_purchase_user,stock.group_stock_user"
 
 
 class RepairOrder(models.Model):
@@ -163,6 +165,15 @@ class RepairOrder(models.Model):
     workshop_invoice_count = fields.Integer(
         compute="_compute_workshop_invoice_ids", groups=OFFICE_GROUPS
     )
+    emergency_purchase_ids = fields.One2many(
+        "purchase.order",
+        "emergency_repair_id",
+        string="Emergency Parts Orders",
+        groups=PURCHASE_READERS,
+    )
+    emergency_purchase_count = fields.Integer(
+        compute="_compute_emergency_purchase_count", groups=PURCHASE_READERS
+    )
 
     # ------------------------------------------------------------------
     # Computes
@@ -201,6 +212,17 @@ class RepairOrder(models.Model):
         )
         for repair in self:
             repair.warranty_claim_count = counts.get(repair, 0)
+
+    def _compute_emergency_purchase_count(self):
+        counts = dict(
+            self.env["purchase.order"]._read_group(
+                [("emergency_repair_id", "in", self.ids)],
+                ["emergency_repair_id"],
+                ["__count"],
+            )
+        )
+        for repair in self:
+            repair.emergency_purchase_count = counts.get(repair, 0)
 
     def _compute_workshop_invoice_ids(self):
         for repair in self:
@@ -409,11 +431,16 @@ class RepairOrder(models.Model):
         return True
 
     def _create_quality_check_lines(self):
+        """Copy the service type's checklist onto the job.
+
+        Runs as superuser because the technician who requests the check may
+        fill in the checklist but not add items to it.
+        """
         self.ensure_one()
         settings = self.env["autocrm.service.type"]._get_for(
             self.service_type, self.company_id
         )
-        self.env["autocrm.quality.check.line"].create(
+        self.env["autocrm.quality.check.line"].sudo().create(
             [
                 {"repair_id": self.id, "sequence": item.sequence, "name": item.name}
                 for item in settings.check_item_ids
@@ -660,6 +687,18 @@ class RepairOrder(models.Model):
         )
         action["domain"] = [("repair_id", "=", self.id)]
         action["context"] = {"default_repair_id": self.id}
+        return action
+
+    def action_view_emergency_purchases(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "autocrm_parts.purchase_order_action_parts"
+        )
+        action["domain"] = [("emergency_repair_id", "=", self.id)]
+        action["context"] = {
+            "default_parts_order_type": "emergency",
+            "default_emergency_repair_id": self.id,
+        }
         return action
 
     # ------------------------------------------------------------------

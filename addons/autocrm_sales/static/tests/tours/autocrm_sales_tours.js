@@ -27,6 +27,23 @@ function selectMany2oneOnPhone(fieldName, text) {
             run: "click",
         },
         {
+            // A demo database has many customers and the dialog lists only the
+            // first ones, so the tour searches for the one it needs. On a phone
+            // the search bar is hidden behind a toggle button.
+            content: "Show the dialog's search bar",
+            trigger: ".modal .o_control_panel button:has(i.fa-search)",
+            run: "click",
+        },
+        {
+            content: `Search ${text} in the dialog`,
+            trigger: ".modal .o_searchview_input",
+            run: `edit ${text}`,
+        },
+        {
+            trigger: ".modal .o_searchview_input",
+            run: "press Enter",
+        },
+        {
             content: `Choose ${text}`,
             trigger: `.modal .o_kanban_record:contains(${text})`,
             run: "click",
