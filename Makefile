@@ -33,8 +33,11 @@ check-install:
 	$(AUTOCRM) check-install
 
 # Stock Odoo suites (crm, fleet, sale_stock, ...) with AutoCRM installed; long.
+#   make test-stock SUITE=crm KEEP_DB=1
+SUITE ?=
+STOCK_ARGS = $(if $(SUITE),--suite $(SUITE)) $(if $(KEEP_DB),--keep-db)
 test-stock:
-	$(AUTOCRM) stock-tests
+	$(AUTOCRM) stock-tests $(STOCK_ARGS)
 
 lint: node_modules
 	$(PYTHON) -m ruff check addons tools tests

@@ -423,8 +423,8 @@ def run_odoo_logged(cmd, log_path, label, stdin=None, input_text=None, progress=
             text=True,
         )
         if input_text is not None:
-            # The callers' scripts are a few hundred bytes, far below the pipe
-            # buffer (64 KiB on Linux), so this write cannot block.
+            # stock-tests sends a script of a few hundred bytes, far below the
+            # pipe buffer (64 KiB on Linux), so this write does not block.
             proc.stdin.write(input_text)
             proc.stdin.close()
         for line in proc.stdout:
@@ -899,7 +899,18 @@ STOCK_SUITES = [
 
 # Stock tests that stock-tests leaves out, as --test-tags selectors, with the
 # reason for each. docs/testing.md lists the same tests.
-STOCK_TEST_SKIPS = {}
+LXML_WRAP_REASON = (
+    "fails without AutoCRM too: Odoo's html_sanitize wraps the merged lead "
+    "description in an extra <span> with lxml 6.2.0, while Odoo 19.0's "
+    "requirements.txt pins lxml 4.9.3 for Python 3.11"
+)
+STOCK_TEST_SKIPS = {
+    "/crm:TestLeadMerge.test_lead_merge_address_not_propagated": LXML_WRAP_REASON,
+    "/crm:TestLeadMerge.test_lead_merge_address_propagated": LXML_WRAP_REASON,
+    "/crm:TestLeadMerge.test_lead_merge_internals": LXML_WRAP_REASON,
+    "/crm:TestLeadMerge.test_merge_method": LXML_WRAP_REASON,
+    "/crm:TestLeadMerge.test_merge_method_propagate_lost_reason": LXML_WRAP_REASON,
+}
 
 # Script that `odoo shell` reads from its standard input. It runs Odoo's own
 # odoo.tests.shell.run_tests(), which runs the at-install tests and then the
@@ -995,6 +1006,9 @@ def cmd_stock_tests(args):
         installed = time.monotonic()
         log = LOG_DIR / f"{db}-tests.log"
         tags = stock_test_tags(suites)
+        for selector, reason in STOCK_TEST_SKIPS.items():
+            if f"-{selector}" in tags.split(","):
+                print(f"    left out {selector}: {reason}")
         # `shell` must come before the options, or Odoo starts its server.
         shell = [sys.executable, "-m", "odoo", "shell", "-c", str(config), "-d", db]
         run_odoo_logged(
