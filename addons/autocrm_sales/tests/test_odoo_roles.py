@@ -11,19 +11,16 @@ class TestOdooRoles(VehicleSalesCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        # Odoo's salesperson role may not cancel an order that earned Owner
-        # Club points (sale_loyalty deletes them without superuser rights), so
-        # the user is an Odoo sales manager.
-        cls.sales_manager = new_test_user(
+        cls.salesman = new_test_user(
             cls.env,
-            login="odoo_sales_manager",
-            groups="sales_team.group_sale_manager,stock.group_stock_user",
+            login="odoo_salesman",
+            groups="sales_team.group_sale_salesman,stock.group_stock_user",
         )
 
     def _create_order(self):
         return (
             self.env["sale.order"]
-            .with_user(self.sales_manager)
+            .with_user(self.salesman)
             .create(
                 {
                     "partner_id": self.customer.id,
@@ -32,14 +29,14 @@ class TestOdooRoles(VehicleSalesCase):
             )
         )
 
-    def test_sales_manager_cancels_order(self):
+    def test_salesman_cancels_order(self):
         order = self._create_order()
         order.action_confirm()
         order.action_cancel()
         self.assertEqual(order.state, "cancel")
         self.assertEqual(order.picking_ids.state, "cancel")
 
-    def test_sales_manager_cancel_voids_pass(self):
+    def test_salesman_cancel_voids_pass(self):
         order = self._create_order()
         gate_pass = self.env["autocrm.gate.pass"].create({"order_id": order.id})
         order.action_confirm()
