@@ -115,7 +115,7 @@ class SaleOrderLine(models.Model):
         The sales manager approved the discount of the deal as confirmed, so
         a consultant who cut a price afterwards would sell below that
         approval. New lines are not checked here: a discount they add above
-        the limit holds the gate pass until a manager approves it.
+        the limit blocks the gate pass until a manager approves it.
         """
         price_fields = {"price_unit", "discount", "list_price_unit"} & set(vals)
         if (

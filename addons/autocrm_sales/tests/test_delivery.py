@@ -328,6 +328,7 @@ class TestDelivery(VehicleSalesCase):
             picking = self._deliver(deal)
         with freeze_time("2026-06-20"):
             self._return(picking)
+
         second_owner = self.env["res.partner"].create({"name": "Ben Second"})
         with freeze_time("2026-07-01"):
             resale = self._create_deal(
@@ -338,6 +339,7 @@ class TestDelivery(VehicleSalesCase):
             self._finish_delivery_jobs(resale)
             self._approve_gate_pass(resale, odometer=40)
             self._deliver(resale)
+
         vehicle = self.dear_lot.fleet_vehicle_id
         self.assertEqual(
             self.env["fleet.vehicle"].search_count(
@@ -350,8 +352,9 @@ class TestDelivery(VehicleSalesCase):
         self.assertEqual(vehicle.warranty_start_date, date(2026, 7, 1))
         self.assertEqual(self.dear_lot.reserved_order_id, resale)
         self.assertEqual(self.dear_lot.vin_state, "delivered")
-        # fleet asks for the end date of a driver still assigned when the
-        # driver changes; the return already ended the first customer's.
+
+        # When the driver changes, fleet plans an activity to set the end
+        # date of the previous driver. The return already ended it here.
         self.assertFalse(vehicle.activity_ids)
         logs = self.env["fleet.vehicle.assignation.log"].search(
             [("vehicle_id", "=", vehicle.id)], order="date_start, id"
