@@ -330,22 +330,22 @@ class SaleOrder(models.Model):
         return result
 
     def _get_program_domain(self):
-        """Leave the Owner Club program out of sale_loyalty's order programs.
+        """Leave the stores' membership programs out of sale_loyalty's programs.
 
-        Owner Club points are credited when customer invoices are posted, so
+        Membership points are credited when customer invoices are posted, so
         a sale order that counted them too would credit the purchase twice.
-        The autocrm_crm install hook switches the program's Sales flag off
+        The autocrm_crm install hook switches the Owner Club's Sales flag off
         only when sale_loyalty is installed first, which an install of every
-        module at once does not guarantee. Without this filter every vehicle
-        deal earned enough points on itself to show "Rewards Available" at
-        confirmation.
+        module at once does not guarantee, and a store may name a program of
+        its own. Without this filter every vehicle deal earned enough points
+        on itself to show "Rewards Available" at confirmation.
         """
         domain = super()._get_program_domain()
-        owner_club = self.env.ref(
-            "autocrm_crm.loyalty_program_owner_club", raise_if_not_found=False
+        membership_programs = (
+            self.env["res.company"].sudo().search([]).autocrm_membership_program_id
         )
-        if owner_club:
-            domain = [*domain, ("id", "!=", owner_club.id)]
+        if membership_programs:
+            domain = [*domain, ("id", "not in", membership_programs.ids)]
         return domain
 
     def _sync_vehicle_line(self):

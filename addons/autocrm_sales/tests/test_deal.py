@@ -176,6 +176,15 @@ class TestDeal(VehicleSalesCase):
         self.assertEqual(deal.state, "sale")
         self.assertNotIn(owner_club, deal.coupon_point_ids.coupon_id.program_id)
 
+    def test_store_membership_program_not_on_orders(self):
+        # A store that names a membership program of its own.
+        owner_club = self.env.ref("autocrm_crm.loyalty_program_owner_club")
+        store_club = owner_club.copy({"name": "Store Club", "sale_ok": True})
+        self.env.company.autocrm_membership_program_id = store_club
+        deal = self._create_deal(self.dear_lot)
+        programs = self.env["loyalty.program"].search(deal._get_program_domain())
+        self.assertNotIn(store_club, programs)
+
     def test_request_without_need_refused(self):
         deal = self._create_deal(self.dear_lot)
         with self.assertRaisesRegex(UserError, "needs no approval"):
