@@ -341,9 +341,11 @@ class SaleOrder(models.Model):
         on itself to show "Rewards Available" at confirmation.
         """
         domain = super()._get_program_domain()
-        membership_programs = (
-            self.env["res.company"].sudo().search([]).autocrm_membership_program_id
-        )
+        membership_programs = self.env["loyalty.program"]
+        for company in self.env["res.company"].sudo().search([]):
+            program = company._get_autocrm_membership_program()
+            if program:
+                membership_programs |= program
         if membership_programs:
             domain = [*domain, ("id", "not in", membership_programs.ids)]
         return domain
