@@ -910,6 +910,11 @@ STOCK_TEST_SKIPS = {
     "/crm:TestLeadMerge.test_lead_merge_internals": LXML_WRAP_REASON,
     "/crm:TestLeadMerge.test_merge_method": LXML_WRAP_REASON,
     "/crm:TestLeadMerge.test_merge_method_propagate_lost_reason": LXML_WRAP_REASON,
+    "/crm:TestUi.test_03_crm_tour_forecast": (
+        "flaky without AutoCRM too: this browser tour failed at a different "
+        "step each time, once in six runs with AutoCRM and once in two "
+        "without it, and CI runs this command"
+    ),
 }
 
 # Script that `odoo shell` reads from its standard input. It runs Odoo's own
