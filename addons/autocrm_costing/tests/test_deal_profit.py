@@ -313,6 +313,28 @@ class TestDealProfit(DealCostingCase):
         self.assertEqual(sheet[7][headers.index("VIN")].value, self.lot_cheap.name)
         self.assertEqual(sheet[7][headers.index("Vehicle Deal")].value, deal.name)
 
+    def test_accountant_finds_deal_by_vin(self):
+        deal, policy, finance, agency = self._build_deal(self.lot_cheap)
+        self._complete_deal(deal, policy, finance, agency)
+        self.env.invalidate_all()
+        deals = self.env["autocrm.costing.deal"].with_user(self.accountant)
+        # What the search box sends when the accountant types part of a VIN.
+        found = deals.search([("lot_id", "ilike", self.lot_cheap.name[-8:])])
+        self.assertEqual(found.deal_id, deal)
+        # What the list view reads for its many2one columns.
+        columns = (
+            "deal_id",
+            "user_id",
+            "partner_id",
+            "lot_id",
+            "vehicle_product_id",
+            "vehicle_model_id",
+        )
+        spec = {column: {"fields": {"display_name": {}}} for column in columns}
+        row = found.web_search_read([("id", "in", found.ids)], spec)["records"][0]
+        self.assertEqual(row["lot_id"]["display_name"], self.lot_cheap.name)
+        self.assertEqual(row["deal_id"]["display_name"], deal.name)
+
     def test_sales_manager_sees_store_deals(self):
         own, *_ = self._build_deal(self.lot_cheap)
         other, *_ = self._build_deal(self.lot_dear, user=self.other_consultant)
