@@ -21,6 +21,7 @@
         "data/product_data.xml",
         "data/autocrm_sales_data.xml",
         "views/autocrm_decoration_package_views.xml",
+        "views/fleet_vehicle_model_brand_views.xml",
         "views/autocrm_gate_pass_views.xml",
         "views/autocrm_insurance_policy_views.xml",
         "views/autocrm_vehicle_stock_report_views.xml",

@@ -106,19 +106,23 @@ def brand_has_known_wmi(brand):
     )
 
 
-def foreign_vin_maker(vin, brand):
+def foreign_vin_maker(vin, brand, other_makers=()):
     """Return the maker of a valid VIN when its WMI belongs to another brand.
 
     Returns None when the VIN may be of that brand: vininfo does not know the
     brand or the VIN's WMI, or the WMI's maker name contains the brand name
-    (the WMI LSV is "SAIC Volkswagen", a Volkswagen). Joint ventures listed
-    under the partner's name only are reported as foreign.
+    (the WMI LSV is "SAIC Volkswagen", a Volkswagen) or one of the names in
+    ``other_makers``. A joint venture listed under the partner's name only
+    (LFV, "FAW-Volkswagen", also builds Audis) is reported as foreign unless
+    ``other_makers`` names it.
     """
     if Vin is None or not vin or vin_problem(vin) or not brand_has_known_wmi(brand):
         return None
     if vin[:3] not in WMI and vin[:2] not in WMI:
         return None
     manufacturer = Vin(vin).manufacturer or ""
-    if not manufacturer or _names_brand(manufacturer, brand):
+    if not manufacturer:
+        return None
+    if any(_names_brand(manufacturer, name) for name in (brand, *other_makers)):
         return None
     return manufacturer

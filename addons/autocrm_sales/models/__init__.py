@@ -9,6 +9,7 @@ from . import autocrm_insurance_policy
 from . import autocrm_sales_demo
 from . import autocrm_vehicle_stock_report
 from . import fleet_vehicle
+from . import fleet_vehicle_model_brand
 from . import product_product
 from . import product_template
 from . import res_users

@@ -215,12 +215,33 @@ class TestVinReceipt(VehicleSalesCase):
         vw_vin = make_vin(32, wmi="WVW", descriptor="ZZZ1K")
         with self.assertRaisesRegex(
             UserError,
-            f"line 2: VIN {vw_vin} was made by Volkswagen, but BYD Seal is a BYD",
+            f"line 2: VIN {vw_vin} was made by Volkswagen, "
+            "but BYD Seal is of the brand BYD",
         ):
             self._wizard(receipt, f"{byd_vin}\n{vw_vin}").action_receive()
         self.assertFalse(receipt.move_line_ids.lot_id)
         self._wizard(receipt, byd_vin).action_receive()
         self.assertEqual(receipt.move_line_ids.lot_id.name, byd_vin)
+
+    def test_vin_of_joint_venture_accepted_when_named(self):
+        audi = self.env.ref("fleet.brand_audi")
+        model = self.env["fleet.vehicle.model"].create(
+            {"name": "A6L", "brand_id": audi.id}
+        )
+        a6l = self.env["product.product"].create(
+            {"name": "Audi A6L", "is_vehicle": True, "vehicle_model_id": model.id}
+        )
+        receipt = self._purchase_vehicles(a6l, [330000])
+        # LFV is FAW-Volkswagen, which builds Audis in China.
+        vin = make_vin(34, wmi="LFV", descriptor="A24F2")
+        with self.assertRaisesRegex(
+            UserError,
+            f"VIN {vin} was made by FAW-Volkswagen, but Audi A6L is of the brand Audi",
+        ):
+            self._wizard(receipt, vin).action_receive()
+        audi.vin_maker_names = "SAIC Volkswagen, FAW-Volkswagen"
+        self._wizard(receipt, vin).action_receive()
+        self.assertEqual(receipt.move_line_ids.lot_id.name, vin)
 
     def test_vin_of_unknown_brand_accepted(self):
         brand = self.env["fleet.vehicle.model.brand"].create({"name": "Horizon"})

@@ -121,18 +121,22 @@ class AutocrmVinReceiptWizard(models.TransientModel):
                     )
                 )
                 continue
-            brand = self.product_id.vehicle_model_id.brand_id.name
-            maker = foreign_vin_maker(vin, brand)
+            brand = self.product_id.vehicle_model_id.brand_id
+            maker = foreign_vin_maker(
+                vin, brand.name, brand and brand._get_vin_maker_names()
+            )
             if maker:
                 problems.append(
                     self.env._(
                         "line %(line)s: VIN %(vin)s was made by %(maker)s, but "
-                        "%(product)s is a %(brand)s",
+                        "%(product)s is of the brand %(brand)s. If %(maker)s builds "
+                        "%(brand)s vehicles, add it to Also Built By on the "
+                        "brand.",
                         line=number,
                         vin=vin,
                         maker=maker,
                         product=self.product_id.display_name,
-                        brand=brand,
+                        brand=brand.name,
                     )
                 )
                 continue
