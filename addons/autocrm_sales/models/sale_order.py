@@ -341,11 +341,19 @@ class SaleOrder(models.Model):
         on itself to show "Rewards Available" at confirmation.
         """
         domain = super()._get_program_domain()
-        membership_programs = self.env["loyalty.program"]
-        for company in self.env["res.company"].sudo().search([]):
-            program = company._get_autocrm_membership_program()
-            if program:
-                membership_programs |= program
+        # The programs that stores name, and the shipped Owner Club, which
+        # is the membership program of every store that names none.
+        membership_programs = (
+            self.env["res.company"]
+            .sudo()
+            .search([("autocrm_membership_program_id", "!=", False)])
+            .autocrm_membership_program_id
+        )
+        owner_club = self.env.ref(
+            "autocrm_crm.loyalty_program_owner_club", raise_if_not_found=False
+        )
+        if owner_club:
+            membership_programs |= owner_club
         if membership_programs:
             domain = [*domain, ("id", "not in", membership_programs.ids)]
         return domain
