@@ -68,6 +68,11 @@ class StoreSetupMixin:
             }
         )
         company.partner_id.write({"is_company": True})
+        # The generator runs as the superuser, so Odoo adds a new company to
+        # that user only. The demo command lists admin for every store.
+        admin = env.ref("base.user_admin", raise_if_not_found=False)
+        if admin and company not in admin.company_ids:
+            admin.company_ids = [Command.link(company.id)]
         if not company.chart_template:
             env["account.chart.template"].try_loading(
                 "generic_coa", company=company, install_demo=False

@@ -73,6 +73,12 @@ class TestGenerateStore(TransactionCase):
                     )
                 )
 
+    def test_admin_works_in_both_stores(self):
+        admin = self.env.ref("base.user_admin")
+        for company in self.companies:
+            with self.subTest(store=company.name):
+                self.assertIn(company, admin.company_ids)
+
     def test_every_role_per_store(self):
         logins = {login for _store, _role, login in self.summary["logins"]}
         for index in range(2):
