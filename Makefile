@@ -7,11 +7,14 @@ AUTOCRM = $(PYTHON) tools/autocrm.py
 #   make test MODULE=autocrm_crm
 #   make test TAG=/autocrm_crm:TestVehicleVin
 #   make test KEEP_DB=1
+#   make test MODULE=autocrm_crm NO_SYSTEM=1
 MODULE ?=
 TAG ?=
 KEEP_DB ?=
+NO_SYSTEM ?=
 TEST_ARGS = $(if $(MODULE),--module $(MODULE)) $(if $(TAG),--tag $(TAG)) \
-	$(if $(KEEP_DB),--keep-db) $(if $(INSTALL_CHECK),--install-check)
+	$(if $(KEEP_DB),--keep-db) $(if $(INSTALL_CHECK),--install-check) \
+	$(if $(NO_SYSTEM),--no-system)
 
 .PHONY: demo test setup check-install test-stock lint
 
