@@ -76,8 +76,11 @@ class AutocrmDealChargeMixin(models.AbstractModel):
             elif line:
                 line.write(vals)
             else:
-                record.sale_line_id = self.env["sale.order.line"].create(
-                    dict(vals, order_id=order.id)
+                # The record sets the price of its line, not the pricelist.
+                record.sale_line_id = (
+                    self.env["sale.order.line"]
+                    .with_context(autocrm_deal_priced_line=True)
+                    .create(dict(vals, order_id=order.id))
                 )
 
     def _create_deal_move(self, move_type, partner, product, amount, label):

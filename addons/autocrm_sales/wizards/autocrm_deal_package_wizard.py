@@ -29,6 +29,7 @@ class AutocrmDealPackageWizard(models.TransientModel):
 
     def action_add(self):
         self.ensure_one()
-        order = self.order_id
+        # The package, not the pricelist, sets the price of its lines.
+        order = self.order_id.with_context(autocrm_deal_priced_line=True)
         order.order_line = self.package_id._prepare_order_line_commands(order)
         return {"type": "ir.actions.act_window_close"}
