@@ -300,6 +300,31 @@ class TestDelivery(VehicleSalesCase):
             self._deliver(deal)
         self.assertFalse(deal.vehicle_delivered)
 
+    def test_delivery_refused_after_new_discount(self):
+        deal = self._financed_deal()
+        self._approve_gate_pass(deal)
+        # The manager cuts the price after the gate pass was approved.
+        deal.vehicle_line_id.with_user(self.manager).price_unit = 110000
+        self.assertEqual(deal.discount_approval_state, "to_approve")
+        with self.assertRaisesRegex(
+            UserError,
+            f"deal {deal.name} may not leave the store: the deal discount is now "
+            ".*10,000",
+        ):
+            self._deliver(deal)
+        self.assertFalse(deal.vehicle_delivered)
+        deal.with_user(self.manager).action_approve_discount()
+        self._deliver(deal)
+        self.assertTrue(deal.vehicle_delivered)
+
+    def test_delivery_allowed_after_discount_within_limit(self):
+        deal = self._financed_deal()
+        self._approve_gate_pass(deal)
+        deal.vehicle_line_id.with_user(self.manager).price_unit = 118000
+        self.assertEqual(deal.discount_approval_state, "not_needed")
+        self._deliver(deal)
+        self.assertTrue(deal.vehicle_delivered)
+
     def test_delivery_of_another_vin_refused(self):
         deal = self._ready_deal()
         self._approve_gate_pass(deal)
