@@ -2,6 +2,11 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_compare
 
+# Context value that lets a deal record (decoration package, agency service,
+# loan fee) price the lines it adds to a confirmed deal. It is a Python object
+# rather than True so that a context sent over RPC cannot carry it.
+DEAL_PRICED_LINE = object()
+
 
 class SaleOrderLine(models.Model):
     _inherit = "sale.order.line"
@@ -116,13 +121,14 @@ class SaleOrderLine(models.Model):
 
         The sales manager approved the discount of the deal as confirmed, so
         a consultant who cut a price afterwards would sell below that
-        approval. New lines are checked by
-        ``_check_new_confirmed_deal_line_prices``.
+        approval. Lines that a deal record prices itself are not checked, as
+        in ``_check_new_confirmed_deal_line_prices``, which checks new lines.
         """
         price_fields = {"price_unit", "discount", "list_price_unit"} & set(vals)
         if (
             not price_fields
             or self.env.su
+            or self.env.context.get("autocrm_deal_priced_line") is DEAL_PRICED_LINE
             or self.env.user.has_group("autocrm_crm.group_sales_manager")
         ):
             return
@@ -160,13 +166,12 @@ class SaleOrderLine(models.Model):
         limit the gate pass and the delivery wait for a sales manager's
         approval. Lines that a deal record prices itself (decoration
         packages, agency services, loan fees) are created with the
-        ``autocrm_deal_priced_line`` context key and skip this check.
+        ``autocrm_deal_priced_line`` context key set to ``DEAL_PRICED_LINE``
+        and skip this check.
         """
-        # NOTE: an RPC client can pass this context key as well, as it can
-        # pass autocrm_gate_pass_transition to gate passes.
         if (
             self.env.su
-            or self.env.context.get("autocrm_deal_priced_line")
+            or self.env.context.get("autocrm_deal_priced_line") is DEAL_PRICED_LINE
             or self.env.user.has_group("autocrm_crm.group_sales_manager")
         ):
             return

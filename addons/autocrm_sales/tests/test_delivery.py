@@ -241,6 +241,9 @@ class TestDelivery(VehicleSalesCase):
             )
         )
         self.assertEqual(finance.sale_line_id.price_unit, 1500)
+        # The F&I specialist, not the pricelist, prices the fee later too.
+        finance.service_fee = 1200
+        self.assertEqual(finance.sale_line_id.price_unit, 1200)
 
     def test_consultant_edits_draft_deal_price(self):
         deal = self._create_deal(self.dear_lot)
