@@ -1,5 +1,7 @@
 from odoo import api, fields, models
 
+from .sale_order_line import DEAL_PRICED_LINE
+
 
 class AutocrmDealChargeMixin(models.AbstractModel):
     """Part of a vehicle deal that is charged on a line of the deal.
@@ -73,12 +75,16 @@ class AutocrmDealChargeMixin(models.AbstractModel):
                 if line:
                     record.sale_line_id = False
                     line.unlink()
-            elif line:
-                line.write(vals)
+                continue
+            # The record sets the price of its line, not the pricelist, also
+            # on a confirmed deal.
+            lines = self.env["sale.order.line"].with_context(
+                autocrm_deal_priced_line=DEAL_PRICED_LINE
+            )
+            if line:
+                line.with_env(lines.env).write(vals)
             else:
-                record.sale_line_id = self.env["sale.order.line"].create(
-                    dict(vals, order_id=order.id)
-                )
+                record.sale_line_id = lines.create(dict(vals, order_id=order.id))
 
     def _create_deal_move(self, move_type, partner, product, amount, label):
         """Create a draft invoice or bill of one line for this deal.

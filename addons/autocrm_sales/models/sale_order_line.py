@@ -2,6 +2,11 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_compare
 
+# Context value that lets a deal record (decoration package, agency service,
+# loan fee) price the lines it adds to a confirmed deal. It is a Python object
+# rather than True so that a context sent over RPC cannot carry it.
+DEAL_PRICED_LINE = object()
+
 
 class SaleOrderLine(models.Model):
     _inherit = "sale.order.line"
@@ -101,7 +106,9 @@ class SaleOrderLine(models.Model):
         for vals in vals_list:
             if vals.get("is_gift"):
                 vals["price_unit"] = 0.0
-        return super().create(vals_list)
+        lines = super().create(vals_list)
+        lines._check_new_confirmed_deal_line_prices()
+        return lines
 
     def write(self, vals):
         if vals.get("is_gift"):
@@ -114,13 +121,14 @@ class SaleOrderLine(models.Model):
 
         The sales manager approved the discount of the deal as confirmed, so
         a consultant who cut a price afterwards would sell below that
-        approval. New lines are not checked here: a discount they add above
-        the limit blocks the gate pass until a manager approves it.
+        approval. Lines that a deal record prices itself are not checked, as
+        in ``_check_new_confirmed_deal_line_prices``, which checks new lines.
         """
         price_fields = {"price_unit", "discount", "list_price_unit"} & set(vals)
         if (
             not price_fields
             or self.env.su
+            or self.env.context.get("autocrm_deal_priced_line") is DEAL_PRICED_LINE
             or self.env.user.has_group("autocrm_crm.group_sales_manager")
         ):
             return
@@ -146,6 +154,66 @@ class SaleOrderLine(models.Model):
                             product=line.product_id.display_name,
                             old=line[field_name],
                             new=vals[field_name],
+                        )
+                    )
+
+    def _check_new_confirmed_deal_line_prices(self):
+        """Reject new lines on confirmed vehicle deals that skip the pricelist price.
+
+        A new line that a non-manager adds to a confirmed deal must carry the
+        pricelist's unit price and list price. Its discount % may be set. The
+        discount counts towards the deal discount, so above the consultant's
+        limit the gate pass and the delivery wait for a sales manager's
+        approval. Lines that a deal record prices itself (decoration
+        packages, agency services, loan fees) are created with the
+        ``autocrm_deal_priced_line`` context key set to ``DEAL_PRICED_LINE``
+        and skip this check.
+        """
+        if (
+            self.env.su
+            or self.env.context.get("autocrm_deal_priced_line") is DEAL_PRICED_LINE
+            or self.env.user.has_group("autocrm_crm.group_sales_manager")
+        ):
+            return
+        lines = self._get_deal_product_lines().filtered(
+            lambda line: (
+                line.order_id.is_vehicle_deal
+                and line.order_id.state == "sale"
+                and not line.is_expense
+                and not line._is_global_discount()
+            )
+        )
+        for line in lines:
+            # A new record computes the prices that the pricelist gives for
+            # the same product, unit and quantity on the same deal.
+            reference = self.new(
+                {
+                    "order_id": line.order_id.id,
+                    "product_id": line.product_id.id,
+                    "product_uom_id": line.product_uom_id.id,
+                    "product_uom_qty": line.product_uom_qty,
+                }
+            )
+            for field_name in ("price_unit", "list_price_unit"):
+                field = line._fields[field_name]
+                digits = field.get_digits(self.env)
+                if float_compare(
+                    line[field_name],
+                    reference[field_name],
+                    precision_digits=digits[1] if digits else 2,
+                ):
+                    raise UserError(
+                        self.env._(
+                            "Deal %(deal)s is confirmed, so a new line of "
+                            "%(product)s must have the pricelist %(field)s of "
+                            "%(expected)s, not %(value)s. Add it at the "
+                            "pricelist price, with a discount if needed, or ask "
+                            "a sales manager to add it.",
+                            deal=line.order_id.name,
+                            product=line.product_id.display_name,
+                            field=field._description_string(self.env),
+                            expected=reference[field_name],
+                            value=line[field_name],
                         )
                     )
 

@@ -76,7 +76,7 @@ class StockMove(models.Model):
         )
 
     def _check_vehicle_can_leave(self):
-        """Refuse to ship a deal's vehicle without the right VIN and a gate pass."""
+        """Reject a vehicle's exit without its VIN, gate pass and discount approval."""
         for move in self:
             # sudo: the warehouse staff who validate the delivery may not read
             # the deal and its gate passes, but these facts decide the exit.
@@ -104,6 +104,24 @@ class StockMove(models.Model):
                         "one from the deal.",
                         vin=lot.name,
                         deal=order.name,
+                    )
+                )
+            # A manager may still change prices after the security desk
+            # approved the gate pass, so the discount is checked again here.
+            if order.discount_approval_state == "to_approve":
+                currency = order.currency_id
+                raise UserError(
+                    move.env._(
+                        "VIN %(vin)s of deal %(deal)s may not leave the store: "
+                        "the deal discount is now %(amount)s, above the "
+                        "consultant's limit of %(limit)s and the approved "
+                        "%(approved)s. Ask a sales manager to approve the new "
+                        "discount, then validate the delivery again.",
+                        vin=lot.name,
+                        deal=order.name,
+                        amount=currency.format(order.deal_discount_amount),
+                        limit=currency.format(order.discount_limit),
+                        approved=currency.format(order.discount_approved_amount),
                     )
                 )
 

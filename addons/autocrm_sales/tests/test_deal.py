@@ -284,6 +284,14 @@ class TestDeal(VehicleSalesCase):
         lines = deal.order_line.filtered("decoration_package_id")
         self.assertEqual(sorted(lines.mapped("price_unit")), [400, 800, 1200])
 
+    def test_package_on_confirmed_deal(self):
+        deal = self._create_deal(self.dear_lot)
+        deal.action_confirm()
+        self._add_package(deal, self._package("package", 2400))
+        lines = deal.order_line.filtered("decoration_package_id")
+        self.assertEqual(len(lines), 3)
+        self.assertAlmostEqual(sum(lines.mapped("price_subtotal")), 2400)
+
     def test_empty_package_refused(self):
         package = self.env["autocrm.decoration.package"].create({"name": "Empty"})
         deal = self._create_deal(self.dear_lot)

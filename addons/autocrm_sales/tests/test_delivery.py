@@ -4,7 +4,7 @@ from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, UserError
 from odoo.fields import Command
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 from odoo.tools import html2plaintext
 
 from .common import VehicleSalesCase, make_vin
@@ -31,6 +31,17 @@ class TestDelivery(VehicleSalesCase):
         deal = self._confirmed_deal(lot)
         self._invoice_and_pay(deal)
         self._finish_delivery_jobs(deal)
+        return deal
+
+    def _financed_deal(self):
+        """Return a confirmed deal with an approved loan and its jobs done."""
+        deal = self._confirmed_deal()
+        self._finish_delivery_jobs(deal)
+        finance = self.env["autocrm.deal.finance"].create(
+            {"order_id": deal.id, "lender_id": self.lender.id, "amount": 50000}
+        )
+        finance.action_submit()
+        finance.action_approve()
         return deal
 
     def _create_active_policy(self, deal, number):
@@ -100,13 +111,7 @@ class TestDelivery(VehicleSalesCase):
             deal.gate_pass_ids.with_user(self.security_guard).action_approve()
 
     def test_gate_pass_approved_with_approved_finance(self):
-        deal = self._confirmed_deal()
-        self._finish_delivery_jobs(deal)
-        finance = self.env["autocrm.deal.finance"].create(
-            {"order_id": deal.id, "lender_id": self.lender.id, "amount": 50000}
-        )
-        finance.action_submit()
-        finance.action_approve()
+        deal = self._financed_deal()
         gate_pass = self._approve_gate_pass(deal)
         self.assertEqual(gate_pass.state, "approved")
         self.assertEqual(gate_pass.approved_by_id, self.security_guard)
@@ -147,6 +152,98 @@ class TestDelivery(VehicleSalesCase):
         line.write({"price_unit": 120000})
         deal.vehicle_line_id.with_user(self.manager).price_unit = 118000
         self.assertEqual(deal.vehicle_line_id.price_unit, 118000)
+
+    def test_consultant_new_line_price_locked(self):
+        deal = self._confirmed_deal()
+        form = Form(deal.with_user(self.consultant))
+        with form.order_line.new() as line:
+            line.product_id = self.floor_mats
+            line.price_unit = 500
+        with self.assertRaisesRegex(
+            UserError,
+            f"Deal {deal.name} is confirmed, so a new line of Floor Mats must "
+            "have the pricelist Unit Price of 800.0, not 500.0",
+        ):
+            form.save()
+
+    def test_consultant_new_line_list_price_locked(self):
+        deal = self._confirmed_deal()
+        lines = self.env["sale.order.line"].with_user(self.consultant)
+        with self.assertRaisesRegex(
+            UserError, f"Deal {deal.name} .* List Price of 800.0, not 300.0"
+        ):
+            lines.create(
+                {
+                    "order_id": deal.id,
+                    "product_id": self.floor_mats.id,
+                    "list_price_unit": 300,
+                }
+            )
+
+    def test_consultant_new_line_discount_within_limit(self):
+        deal = self._confirmed_deal()
+        # The discount column needs the Discounts setting, so the line is
+        # added as an RPC client would add it.
+        deal.with_user(self.consultant).order_line = [
+            Command.create({"product_id": self.floor_mats.id, "discount": 10})
+        ]
+        new_line = deal.order_line.filtered(
+            lambda line: line.product_id == self.floor_mats
+        )
+        self.assertEqual(new_line.price_unit, 800)
+        self.assertEqual(new_line.list_price_unit, 800)
+        self.assertEqual(deal.deal_discount_amount, 80)
+        self.assertEqual(deal.discount_approval_state, "not_needed")
+
+    def test_consultant_new_line_discount_needs_approval(self):
+        deal = self._financed_deal()
+        deal.with_user(self.consultant).order_line = [
+            Command.create(
+                {"product_id": self.accessory.id, "product_uom_qty": 6, "discount": 80}
+            )
+        ]
+        # 6 x 1,200 at 80% off is 5,760, above the consultant's 5,000.
+        self.assertEqual(deal.deal_discount_amount, 5760)
+        self.assertEqual(deal.discount_approval_state, "to_approve")
+        deal.action_request_gate_pass()
+        gate_pass = deal.gate_pass_ids
+        with self.assertRaisesRegex(UserError, f"on deal {deal.name} .* approval"):
+            gate_pass.with_user(self.security_guard).action_approve()
+        deal.with_user(self.manager).action_approve_discount()
+        gate_pass.with_user(self.security_guard).action_approve()
+        self.assertEqual(gate_pass.state, "approved")
+
+    def test_manager_new_line_any_price(self):
+        deal = self._confirmed_deal()
+        form = Form(deal.with_user(self.manager))
+        with form.order_line.new() as line:
+            line.product_id = self.floor_mats
+            line.price_unit = 500
+        form.save()
+        new_line = deal.order_line.filtered(
+            lambda line: line.product_id == self.floor_mats
+        )
+        self.assertEqual(new_line.price_unit, 500)
+        self.assertEqual(deal.deal_discount_amount, 300)
+
+    def test_loan_fee_line_on_confirmed_deal(self):
+        deal = self._confirmed_deal()
+        finance = (
+            self.env["autocrm.deal.finance"]
+            .with_user(self.fi_specialist)
+            .create(
+                {
+                    "order_id": deal.id,
+                    "lender_id": self.lender.id,
+                    "amount": 50000,
+                    "service_fee": 1500,
+                }
+            )
+        )
+        self.assertEqual(finance.sale_line_id.price_unit, 1500)
+        # The F&I specialist, not the pricelist, prices the fee later too.
+        finance.service_fee = 1200
+        self.assertEqual(finance.sale_line_id.price_unit, 1200)
 
     def test_consultant_edits_draft_deal_price(self):
         deal = self._create_deal(self.dear_lot)
@@ -201,6 +298,31 @@ class TestDelivery(VehicleSalesCase):
         with self.assertRaisesRegex(UserError, "only\\s+with a gate pass"):
             self._deliver(deal)
         self.assertFalse(deal.vehicle_delivered)
+
+    def test_delivery_refused_after_new_discount(self):
+        deal = self._financed_deal()
+        self._approve_gate_pass(deal)
+        # The manager cuts the price after the gate pass was approved.
+        deal.vehicle_line_id.with_user(self.manager).price_unit = 110000
+        self.assertEqual(deal.discount_approval_state, "to_approve")
+        with self.assertRaisesRegex(
+            UserError,
+            f"deal {deal.name} may not leave the store: the deal discount is now "
+            ".*10,000",
+        ):
+            self._deliver(deal)
+        self.assertFalse(deal.vehicle_delivered)
+        deal.with_user(self.manager).action_approve_discount()
+        self._deliver(deal)
+        self.assertTrue(deal.vehicle_delivered)
+
+    def test_delivery_allowed_after_discount_within_limit(self):
+        deal = self._financed_deal()
+        self._approve_gate_pass(deal)
+        deal.vehicle_line_id.with_user(self.manager).price_unit = 118000
+        self.assertEqual(deal.discount_approval_state, "not_needed")
+        self._deliver(deal)
+        self.assertTrue(deal.vehicle_delivered)
 
     def test_delivery_of_another_vin_refused(self):
         deal = self._ready_deal()

@@ -84,6 +84,27 @@ class TestDealTour(VehicleTourCase):
 
 
 @tagged("post_install", "-at_install")
+class TestDealDialogTour(VehicleTourCase):
+    def test_dialog_buttons_on_new_deal(self):
+        lot = self._stock_vin(TOUR_VIN, 100000)
+        self.env["res.partner"].create(
+            [{"name": "Tour Lender"}, {"name": "Tour Insurer"}]
+        )
+        self.start_tour(
+            "/odoo/action-autocrm_sales.sale_order_action_vehicle_deals",
+            "autocrm_sales_deal_dialog_buttons",
+            login="admin",
+        )
+        deal = self.env["sale.order"].search([("vehicle_lot_id", "=", lot.id)])
+        self.assertEqual(len(deal), 1)
+        self.assertEqual(deal.deposit_amount, 5000)
+        self.assertEqual(len(deal.finance_ids), 1)
+        self.assertEqual(deal.finance_ids.state, "submitted")
+        self.assertEqual(len(deal.insurance_policy_ids), 1)
+        self.assertEqual(deal.insurance_policy_ids.state, "active")
+
+
+@tagged("post_install", "-at_install")
 class TestPhoneTour(VehicleTourCase):
     browser_size = "375x667"
     touch_enabled = True

@@ -1,5 +1,7 @@
 from odoo import api, fields, models
 
+from ..models.sale_order_line import DEAL_PRICED_LINE
+
 
 class AutocrmDealPackageWizard(models.TransientModel):
     _name = "autocrm.deal.package.wizard"
@@ -29,6 +31,7 @@ class AutocrmDealPackageWizard(models.TransientModel):
 
     def action_add(self):
         self.ensure_one()
-        order = self.order_id
+        # The package, not the pricelist, sets the price of its lines.
+        order = self.order_id.with_context(autocrm_deal_priced_line=DEAL_PRICED_LINE)
         order.order_line = self.package_id._prepare_order_line_commands(order)
         return {"type": "ir.actions.act_window_close"}

@@ -187,3 +187,131 @@ registry.category("web_tour.tours").add("autocrm_sales_phone_deal", {
         },
     ],
 });
+
+function inDialog(steps) {
+    return steps.map((step) => ({ ...step, trigger: `.modal ${step.trigger}` }));
+}
+
+function saveDialog(content) {
+    return {
+        content,
+        trigger: ".modal .o_form_button_save",
+        run: "click",
+    };
+}
+
+// A finance application and a policy added to a new deal. Their buttons are
+// offered only once the deal is saved, and then work from the dialog.
+registry.category("web_tour.tours").add("autocrm_sales_deal_dialog_buttons", {
+    steps: () => [
+        {
+            content: "Start a new vehicle deal",
+            trigger: ".o_list_button_add",
+            run: "click",
+        },
+        ...quotationSteps("LSVAU2183N2777001"),
+        {
+            content: "Open the Deal tab",
+            trigger: "a.nav-link:contains(Deal)",
+            run: "click",
+        },
+        {
+            content: "Add a finance application",
+            trigger: ".o_field_widget[name=finance_ids] .o_field_x2many_list_row_add a",
+            run: "click",
+        },
+        ...inDialog(selectMany2one("lender_id", "Tour Lender")),
+        {
+            content: "Enter the loan amount",
+            trigger: ".modal .o_field_widget[name=amount] input",
+            run: "edit 50000",
+        },
+        {
+            content: "The unsaved deal offers no lender button yet",
+            trigger:
+                ".modal:has(.o_field_widget[name=amount]):not(:has(button[name=action_submit]))",
+        },
+        saveDialog("Keep the application on the deal"),
+        {
+            content: "Add an insurance policy",
+            trigger:
+                ".o_field_widget[name=insurance_policy_ids] .o_field_x2many_list_row_add a",
+            run: "click",
+        },
+        ...inDialog(selectMany2one("insurer_id", "Tour Insurer")),
+        {
+            trigger: ".modal .o_field_widget[name=policy_number] input",
+            run: "edit TOUR-POLICY-1",
+        },
+        {
+            trigger: ".modal .o_field_widget[name=premium] input",
+            run: "edit 950",
+        },
+        {
+            trigger: ".modal .o_field_widget[name=end_date] input",
+            run: "edit 12/31/2030",
+        },
+        {
+            content: "The unsaved deal offers no Activate button yet",
+            trigger:
+                ".modal:has(.o_field_widget[name=premium]):not(:has(button[name=action_activate]))",
+        },
+        saveDialog("Keep the policy on the deal"),
+        {
+            content: "Save the deal with its application and policy",
+            trigger: ".o_form_button_save",
+            run: "click",
+        },
+        {
+            trigger: ".o_breadcrumb .active:contains(S0)",
+        },
+        {
+            content: "Open the saved finance application",
+            trigger: ".o_field_widget[name=finance_ids] .o_data_row .o_data_cell",
+            run: "click",
+        },
+        {
+            content: "Submit the application to the lender from the dialog",
+            trigger: ".modal button[name=action_submit]",
+            run: "click",
+        },
+        {
+            trigger: ".modal .o_statusbar_status .o_arrow_button_current:contains(Submitted)",
+        },
+        saveDialog("Save and close the finance dialog"),
+        {
+            trigger: ".o_field_widget[name=finance_ids] .o_data_row:contains(Submitted)",
+        },
+        {
+            content: "Open the saved policy",
+            trigger: ".o_field_widget[name=insurance_policy_ids] .o_data_row .o_data_cell",
+            run: "click",
+        },
+        {
+            content: "Activate the policy from the dialog",
+            trigger: ".modal button[name=action_activate]",
+            run: "click",
+        },
+        {
+            trigger: ".modal .o_statusbar_status .o_arrow_button_current:contains(Active)",
+        },
+        saveDialog("Save and close the policy dialog"),
+        {
+            trigger: ".o_field_widget[name=insurance_policy_ids] .o_data_row:contains(Active)",
+        },
+        {
+            content: "Change the deal so that it is saved once more",
+            trigger: ".o_field_widget[name=deposit_amount] input",
+            run: "edit 5000",
+        },
+        {
+            content: "Save the deal",
+            trigger: ".o_form_button_save",
+            run: "click",
+        },
+        {
+            content: "The deal saved without an error",
+            trigger: ".o_form_saved",
+        },
+    ],
+});
