@@ -1,7 +1,7 @@
 {
     "name": "AutoCRM Customers",
     "summary": "Owners, vehicles, prospects, test drives, follow-ups, retention",
-    "version": "19.0.1.2.0",
+    "version": "19.0.1.3.0",
     "category": "Sales/Dealership",
     "author": "AutoCRM",
     "website": "https://github.com/autocrm/autocrm",
@@ -35,6 +35,7 @@
         "views/res_partner_views.xml",
         "views/res_config_settings_views.xml",
         "views/event_views.xml",
+        "views/survey_user_input_views.xml",
         "views/autocrm_crm_menus.xml",
     ],
     "demo": [

@@ -17,3 +17,4 @@ from . import res_config_settings
 from . import res_partner
 from . import survey_question
 from . import survey_user_input
+from . import survey_user_input_line

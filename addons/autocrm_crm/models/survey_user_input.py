@@ -29,10 +29,42 @@ class SurveyUserInput(models.Model):
     complaint_ids = fields.One2many(
         comodel_name="autocrm.complaint", inverse_name="user_input_id"
     )
+    company_id = fields.Many2one(
+        comodel_name="res.company",
+        string="Store",
+        compute="_compute_company_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+        index="btree_not_null",
+        help="Store of the follow-up, document or vehicle that the survey asks "
+        "about. Every store's users can read an answer with no store.",
+    )
 
     @api.model
     def _selection_autocrm_document_ref(self):
         return self.env["autocrm.complaint"]._selection_document_ref()
+
+    @api.depends("autocrm_followup_id", "autocrm_document_ref", "autocrm_vehicle_id")
+    def _compute_company_id(self):
+        # sudo: the linked records may belong to a store that the current
+        # user cannot open, for example the public user who submits the
+        # survey. Only their company is read.
+        for answer in self:
+            linked = answer.sudo()
+            document = linked.autocrm_document_ref
+            if document and not document.exists():
+                document = None
+            answer.company_id = (
+                linked.autocrm_followup_id.company_id
+                or (
+                    document is not None
+                    and "company_id" in document._fields
+                    and document.company_id
+                )
+                or linked.autocrm_vehicle_id.company_id
+                or answer.company_id
+            )
 
     @api.depends(
         "user_input_line_ids.value_scale",
@@ -59,7 +91,7 @@ class SurveyUserInput(models.Model):
         """Open one complaint per finished answer whose NPS is below the threshold."""
         vals_list = []
         for answer in self:
-            company = answer.autocrm_followup_id.company_id or self.env.company
+            company = answer.company_id or self.env.company
             threshold = company.autocrm_nps_complaint_threshold
             if answer.nps_score < 0 or answer.nps_score >= threshold:
                 continue

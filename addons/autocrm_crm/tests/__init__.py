@@ -12,3 +12,4 @@ from . import test_security
 from . import test_phone_tour
 from . import test_demo_data
 from . import test_odoo_roles
+from . import test_company_isolation
