@@ -98,13 +98,18 @@ class TestLocalDates(CostingCase):
 class TestLocalDealDate(DealCostingCase):
     """An undelivered deal is dated on the store's local order date."""
 
-    def test_deal_on_local_order_date(self):
-        self.company.partner_id.tz = "America/Los_Angeles"
-        (lot,) = self._receive_vins(self.vehicle, [(make_vin(301), 100000.0)])
+    def _evening_deal(self, serial):
+        """Return an invoiced, undelivered deal ordered at ``EVENING_UTC``."""
+        (lot,) = self._receive_vins(self.vehicle, [(make_vin(serial), 100000.0)])
         deal = self._create_deal(lot).with_env(self.env)
         deal.action_confirm()
         deal._create_invoices().action_post()
         deal.date_order = EVENING_UTC
+        return deal
+
+    def test_deal_on_local_order_date(self):
+        self.company.partner_id.tz = "America/Los_Angeles"
+        deal = self._evening_deal(301)
         self.assertEqual(self._profit(deal).date, EVENING_LOCAL_DATE)
 
     def test_unknown_zone_falls_back_to_utc(self):
@@ -114,10 +119,6 @@ class TestLocalDealDate(DealCostingCase):
             (self.company.partner_id.id,),
         )
         self.company.resource_calendar_id.tz = "UTC"
-        (lot,) = self._receive_vins(self.vehicle, [(make_vin(302), 100000.0)])
-        deal = self._create_deal(lot).with_env(self.env)
-        deal.action_confirm()
-        deal._create_invoices().action_post()
-        deal.date_order = EVENING_UTC
+        deal = self._evening_deal(302)
         self.env.invalidate_all()
         self.assertEqual(self._profit(deal).date, date(2026, 2, 1))

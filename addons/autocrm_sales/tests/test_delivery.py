@@ -245,7 +245,7 @@ class TestDelivery(VehicleSalesCase):
 
     @freeze_time("2026-06-15")
     def test_delivered_vehicle_has_vin_model_year(self):
-        # The 10th VIN character N stands for 2022 or 1992, and the vehicle
+        # The 10th VIN character N is the code of 2022 and 1992, and the vehicle
         # model has no model year to fall back on.
         self.assertFalse(self.model_lavida.model_year)
         deal = self._ready_deal()
