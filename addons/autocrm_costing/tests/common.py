@@ -8,6 +8,17 @@ from odoo.tests import TransactionCase, new_test_user
 from odoo.addons.autocrm_sales.tests.common import VehicleSalesCase
 
 
+def _set_utc_time_zone(env, company):
+    """Put the store and the test user in UTC, the zone of fields.Date.today().
+
+    The views date stock moves in the store's zone and invoices take the
+    user's local date. Demo data sets other zones, and near midnight they
+    would put one document on two different days.
+    """
+    company.partner_id.tz = "UTC"
+    env.user.tz = "UTC"
+
+
 class CostingCase(TransactionCase):
     """Store with a chart of accounts, a stocked part and helpers to post
     the documents whose figures the costing reports read."""
@@ -17,6 +28,7 @@ class CostingCase(TransactionCase):
         super().setUpClass()
         cls.company = cls.env.company
         cls.currency = cls.company.currency_id
+        _set_utc_time_zone(cls.env, cls.company)
         cls.today = fields.Date.context_today(cls.env.user)
         cls.month = fields.Date.start_of(cls.today, "month")
         cls.stock_location = (
@@ -167,6 +179,7 @@ class DealCostingCase(VehicleSalesCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        _set_utc_time_zone(cls.env, cls.company)
         costing_user = cls.env.ref("autocrm_costing.group_costing_user")
         cls.consultant.group_ids += costing_user
         cls.other_consultant.group_ids += costing_user
