@@ -51,5 +51,13 @@ class TestVinRules(BaseCase):
         self.assertEqual(decoded["country"], "United States")
         self.assertEqual(decoded["model_years"], [2003])
 
+    def test_model_year_newest_up_to_limit(self):
+        # N is the code of both 1992 and 2022.
+        vin = "LSVAU2180N2000201"
+        vin = vin[:8] + vin_tools.compute_check_digit(vin) + vin[9:]
+        self.assertEqual(vin_tools.vin_model_year(vin, 2027), 2022)
+        self.assertEqual(vin_tools.vin_model_year(vin, 2021), 1992)
+        self.assertIsNone(vin_tools.vin_model_year("NOT A VIN", 2027))
+
     def test_decode_invalid_vin_returns_empty(self):
         self.assertEqual(vin_tools.decode_vin("NOT A VIN")["manufacturer"], "")

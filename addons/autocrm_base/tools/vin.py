@@ -93,6 +93,18 @@ def decode_vin(vin):
     return result
 
 
+def vin_model_year(vin, latest_year):
+    """Return the model year coded in a valid VIN, or None when it is unknown.
+
+    The 10th character repeats every 30 years (N is 1992 and 2022), so the
+    newest candidate no later than ``latest_year`` is taken. A model year
+    starts up to a year before its calendar year, so callers pass the
+    production or sale year plus one.
+    """
+    years = [year for year in decode_vin(vin)["model_years"] if year <= latest_year]
+    return max(years, default=None)
+
+
 def _names_brand(manufacturer, brand):
     return bool(re.search(rf"\b{re.escape(brand)}\b", manufacturer, re.IGNORECASE))
 

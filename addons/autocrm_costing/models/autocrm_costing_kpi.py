@@ -1,4 +1,6 @@
-from dateutil.relativedelta import relativedelta
+from datetime import datetime, time, timedelta
+
+import pytz
 
 from odoo import api, models
 from odoo.fields import Domain
@@ -23,6 +25,23 @@ class AutocrmCostingKpi(models.AbstractModel):
         """
         method = getattr(self, f"_kpi_{kpi}")
         return method(company, date_from, date_to, department, user)
+
+    def _utc_period(self, company, date_from, date_to):
+        """Return the naive UTC datetimes bounding the store's local days.
+
+        The first bound is the local start of ``date_from``. The second is the
+        local start of the day after ``date_to``, so it is exclusive. The
+        zone is chosen as in the costing SQL views: the company's address
+        zone, else its working calendar's, else UTC.
+        """
+        names = (company.partner_id.tz, company.resource_calendar_id.tz)
+        known = [name for name in names if name in pytz.all_timezones_set]
+        zone = pytz.timezone(known[0]) if known else pytz.utc
+        bounds = []
+        for day in (date_from, date_to + timedelta(days=1)):
+            local = zone.localize(datetime.combine(day, time.min))
+            bounds.append(local.astimezone(pytz.utc).replace(tzinfo=None))
+        return bounds
 
     def _line_domain(self, company, date_from, date_to, department, user):
         domain = Domain(
@@ -122,6 +141,7 @@ class AutocrmCostingKpi(models.AbstractModel):
         proportion to the time each clocked on it. Clocked time counts in
         the period it was clocked off.
         """
+        start, stop = self._utc_period(company, date_from, date_to)
         # sudo: an accountant reads efficiency without workshop rights, and the
         # domain keeps it to the target's store and technician.
         logs = (
@@ -130,8 +150,8 @@ class AutocrmCostingKpi(models.AbstractModel):
             .search(
                 [
                     ("company_id", "=", company.id),
-                    ("date_stop", ">=", date_from),
-                    ("date_stop", "<", date_to + relativedelta(days=1)),
+                    ("date_stop", ">=", start),
+                    ("date_stop", "<", stop),
                 ]
             )
         )
@@ -160,6 +180,7 @@ class AutocrmCostingKpi(models.AbstractModel):
         and the salesperson or responsible of the deal or repair order it is
         about.
         """
+        start, stop = self._utc_period(company, date_from, date_to)
         # sudo: survey responses belong to customer service, and the filter
         # below keeps those about the target's store and employee.
         answers = (
@@ -169,8 +190,8 @@ class AutocrmCostingKpi(models.AbstractModel):
                 [
                     ("state", "=", "done"),
                     ("nps_score", ">=", 0),
-                    ("end_datetime", ">=", date_from),
-                    ("end_datetime", "<", date_to + relativedelta(days=1)),
+                    ("end_datetime", ">=", start),
+                    ("end_datetime", "<", stop),
                 ]
             )
         )
@@ -198,11 +219,12 @@ class AutocrmCostingKpi(models.AbstractModel):
         # sudo: an accountant reads the conversion rate without CRM access, and
         # the domain keeps it to the target's store and employee.
         leads = self.env["crm.lead"].sudo().with_context(active_test=False)
+        start, stop = self._utc_period(company, date_from, date_to)
         domain = Domain(
             [
                 ("company_id", "=", company.id),
-                ("create_date", ">=", date_from),
-                ("create_date", "<", date_to + relativedelta(days=1)),
+                ("create_date", ">=", start),
+                ("create_date", "<", stop),
             ]
         )
         if user:

@@ -17,7 +17,13 @@ class AutocrmCostingDeal(models.Model):
     _auto = False
     _order = "date desc, id desc"
     _rec_name = "deal_id"
-    _depends = {"autocrm.costing.line": ["revenue", "cost"]}
+    _depends = {
+        "autocrm.costing.line": ["revenue", "cost"],
+        "sale.order": ["date_order", "company_id"],
+        "res.company": ["partner_id", "resource_calendar_id"],
+        "res.partner": ["tz"],
+        "resource.calendar": ["tz"],
+    }
 
     deal_id = fields.Many2one("sale.order", string="Vehicle Deal", readonly=True)
     date = fields.Date(
@@ -101,7 +107,8 @@ class AutocrmCostingDeal(models.Model):
                                MAX(line.date) FILTER (
                                    WHERE line.source = 'stock'
                                      AND line.category = 'vehicle'),
-                               deal.date_order::date) AS date,
+                               (deal.date_order AT TIME ZONE 'UTC'
+                                   AT TIME ZONE zone.tz)::date) AS date,
                            deal.company_id,
                            company.currency_id,
                            deal.user_id,
@@ -127,11 +134,13 @@ class AutocrmCostingDeal(models.Model):
                       FROM autocrm_costing_line line
                       JOIN sale_order deal ON deal.id = line.deal_id
                       JOIN res_company company ON company.id = deal.company_id
-                  GROUP BY deal.id, company.currency_id
+                      JOIN (%(zones)s) zone ON zone.company_id = deal.company_id
+                  GROUP BY deal.id, company.currency_id, zone.tz
                 )
                 """,
                 table=SQL.identifier(self._table),
                 category_columns=category_columns,
+                zones=self._get_company_timezone_query(),
             )
         )
 

@@ -128,7 +128,14 @@ class AutocrmCostingLine(models.Model):
             "partner_id",
             "insurer_invoice_id",
         ],
-        "res.company": ["currency_id", "account_stock_journal_id"],
+        "res.company": [
+            "currency_id",
+            "account_stock_journal_id",
+            "partner_id",
+            "resource_calendar_id",
+        ],
+        "res.partner": ["tz"],
+        "resource.calendar": ["tz"],
         "res.currency": ["decimal_places"],
         "autocrm.costing.department": ["active", "kind", "sequence"],
         "autocrm.costing.department.rule": [
@@ -528,7 +535,7 @@ class AutocrmCostingLine(models.Model):
             SELECT sm.id * 10 + 2 AS id,
                    sm.reference AS name,
                    'stock' AS source,
-                   sm.date::date AS date,
+                   (sm.date AT TIME ZONE 'UTC' AT TIME ZONE zone.tz)::date AS date,
                    sm.company_id AS company_id,
                    COALESCE(sol.costing_category,
                             CASE WHEN sm.repair_id IS NOT NULL
@@ -553,6 +560,7 @@ class AutocrmCostingLine(models.Model):
                    0.0 AS revenue,
                    CASE WHEN sm.is_out THEN sm.value ELSE -sm.value END AS cost
               FROM stock_move sm
+              JOIN (%(zones)s) zone ON zone.company_id = sm.company_id
          LEFT JOIN sale_order_line sol ON sol.id = sm.sale_line_id
          LEFT JOIN sale_order so ON so.id = sol.order_id
          LEFT JOIN LATERAL (
@@ -564,7 +572,8 @@ class AutocrmCostingLine(models.Model):
                AND (sm.sale_line_id IS NOT NULL OR sm.repair_id IS NOT NULL)
                AND (sm.is_out
                     OR (sm.is_in AND sm.origin_returned_move_id IS NOT NULL))
-            """
+            """,
+            zones=self._get_company_timezone_query(),
         )
 
     def _get_labour_query(self):
@@ -574,7 +583,8 @@ class AutocrmCostingLine(models.Model):
             SELECT log.id * 10 + 3 AS id,
                    labour.name AS name,
                    'labour' AS source,
-                   log.date_stop::date AS date,
+                   (log.date_stop AT TIME ZONE 'UTC' AT TIME ZONE zone.tz)::date
+                       AS date,
                    log.company_id AS company_id,
                    'labour' AS category,
                    NULL::integer AS account_id,
@@ -600,8 +610,10 @@ class AutocrmCostingLine(models.Model):
               JOIN autocrm_labour_line labour ON labour.id = log.labour_line_id
               JOIN repair_order repair ON repair.id = log.repair_id
               JOIN hr_employee employee ON employee.id = log.employee_id
+              JOIN (%(zones)s) zone ON zone.company_id = log.company_id
              WHERE log.date_stop IS NOT NULL
-            """
+            """,
+            zones=self._get_company_timezone_query(),
         )
 
     def _get_landed_cost_query(self):

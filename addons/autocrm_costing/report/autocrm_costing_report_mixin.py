@@ -15,6 +15,30 @@ class AutocrmCostingReportMixin(models.AbstractModel):
     _name = "autocrm.costing.report.mixin"
     _description = "Costing SQL View"
 
+    def _get_company_timezone_query(self):
+        """Select the time zone of each company, to take local dates in SQL.
+
+        Odoo stores datetimes in UTC, so a document posted on a US evening
+        has the next day's UTC date. The zone is the company's address zone,
+        else its working calendar's. A name that PostgreSQL does not know
+        falls back to UTC, because AT TIME ZONE raises on it and would break
+        the whole view.
+        """
+        return SQL(
+            """
+            SELECT company.id AS company_id,
+                   COALESCE(partner_zone.name, calendar_zone.name, 'UTC') AS tz
+              FROM res_company company
+              JOIN res_partner partner ON partner.id = company.partner_id
+         LEFT JOIN resource_calendar calendar
+                ON calendar.id = company.resource_calendar_id
+         LEFT JOIN pg_timezone_names partner_zone
+                ON partner_zone.name = partner.tz
+         LEFT JOIN pg_timezone_names calendar_zone
+                ON calendar_zone.name = calendar.tz
+            """
+        )
+
     def _disable_jit(self):
         self.env.cr.execute(SQL("SET LOCAL jit = off"))
 

@@ -4,6 +4,7 @@ from . import test_deal_profit
 from . import test_department_results
 from . import test_expected_cost
 from . import test_landed_costs
+from . import test_local_dates
 from . import test_menu_security
 from . import test_repair_profit
 from . import test_store_journeys

@@ -8,6 +8,17 @@ from odoo.tests import TransactionCase, new_test_user
 from odoo.addons.autocrm_sales.tests.common import VehicleSalesCase
 
 
+def _set_utc_time_zone(env, company):
+    """Put the store and the test user in UTC, the zone of fields.Date.today().
+
+    The views date stock moves in the store's zone and invoices take the
+    user's local date. Demo data sets other zones, and near midnight they
+    would put one document on two different days.
+    """
+    company.partner_id.tz = "UTC"
+    env.user.tz = "UTC"
+
+
 class CostingCase(TransactionCase):
     """Store with a chart of accounts, a stocked part and helpers to post
     the documents whose figures the costing reports read."""
@@ -17,6 +28,7 @@ class CostingCase(TransactionCase):
         super().setUpClass()
         cls.company = cls.env.company
         cls.currency = cls.company.currency_id
+        _set_utc_time_zone(cls.env, cls.company)
         cls.today = fields.Date.context_today(cls.env.user)
         cls.month = fields.Date.start_of(cls.today, "month")
         cls.stock_location = (
@@ -62,6 +74,26 @@ class CostingCase(TransactionCase):
             login="costing_accountant",
             groups="autocrm_costing.group_costing_manager",
         )
+        # A store has one target per KPI, period and owner, so targets that
+        # demo data made would clash with the ones the tests create.
+        cls.env["autocrm.costing.target"].search([]).unlink()
+        # The reports sum every document of the store, demo data included, so
+        # tests compare against these figures from before their own documents.
+        cls.results_before = cls._month_results()
+
+    @classmethod
+    def _month_results(cls):
+        """Return (revenue, cost, gross profit) per (store, department) id pair
+        for this month."""
+        groups = cls.env["autocrm.costing.department.result"]._read_group(
+            [("month", "=", cls.month)],
+            ["company_id", "department_id"],
+            ["revenue:sum", "cost:sum", "gross_profit:sum"],
+        )
+        return {
+            (company.id, department.id): (revenue, cost, profit)
+            for company, department, revenue, cost, profit in groups
+        }
 
     @classmethod
     def _account(cls, code):
@@ -133,19 +165,12 @@ class CostingCase(TransactionCase):
         return bill
 
     def _result(self, department_xmlid, company=None):
-        """Return (revenue, cost, gross profit) of a department this month."""
-        results = self.env["autocrm.costing.department.result"].search(
-            [
-                ("company_id", "=", (company or self.company).id),
-                ("month", "=", self.month),
-                ("department_id", "=", self.env.ref(department_xmlid).id),
-            ]
-        )
-        return (
-            sum(results.mapped("revenue")),
-            sum(results.mapped("cost")),
-            sum(results.mapped("gross_profit")),
-        )
+        """Return (revenue, cost, gross profit) that this test's documents
+        added to a department this month."""
+        key = ((company or self.company).id, self.env.ref(department_xmlid).id)
+        now = self._month_results().get(key, (0.0, 0.0, 0.0))
+        before = self.results_before.get(key, (0.0, 0.0, 0.0))
+        return tuple(round(total - old, 2) for total, old in zip(now, before))
 
 
 class DealCostingCase(VehicleSalesCase):
@@ -154,6 +179,7 @@ class DealCostingCase(VehicleSalesCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        _set_utc_time_zone(cls.env, cls.company)
         costing_user = cls.env.ref("autocrm_costing.group_costing_user")
         cls.consultant.group_ids += costing_user
         cls.other_consultant.group_ids += costing_user

@@ -35,6 +35,8 @@ class TestTours(HttpCase, CostingCase):
         )
 
     def test_accountant_department_results(self):
+        # NOTE: the tour reads the month's store totals in the pivot, so it
+        # still fails on a database with demo data.
         self.start_tour(
             "/odoo/action-autocrm_costing.autocrm_costing_department_result_action",
             "autocrm_costing_department_results",

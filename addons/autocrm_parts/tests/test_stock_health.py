@@ -13,6 +13,11 @@ class TestStockHealth(PartsCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        # ABC shares are taken of a warehouse's whole consumption, so the
+        # parts get a warehouse of their own that demo data cannot skew.
+        cls.warehouse = cls.env["stock.warehouse"].create(
+            {"name": "Test Health Store", "code": "THS", "company_id": cls.company.id}
+        )
         cls.company.write(
             {
                 "parts_abc_a_percent": 50,

@@ -8,6 +8,8 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.fields import Command
 
+from odoo.addons.autocrm_base.tools.vin import vin_model_year
+
 _logger = logging.getLogger(__name__)
 
 DEAL_TYPES = [
@@ -730,16 +732,22 @@ class SaleOrder(models.Model):
                     vin=lot.name,
                 )
             )
-        return fleet.create(
-            {
-                "model_id": model.id,
-                "vin_sn": lot.name,
-                "engine_number": lot.engine_number,
-                "color": lot.colour,
-                "company_id": self.company_id.id,
-                "acquisition_date": fields.Date.context_today(self),
-            }
-        )
+        today = fields.Date.context_today(self)
+        vals = {
+            "model_id": model.id,
+            "vin_sn": lot.name,
+            "engine_number": lot.engine_number,
+            "color": lot.colour,
+            "company_id": self.company_id.id,
+            "acquisition_date": today,
+        }
+        # The VIN codes the unit's own model year. Without it the vehicle
+        # keeps the model's year, which is often empty on vehicle models.
+        produced = lot.production_date or today
+        model_year = vin_model_year(lot.name, produced.year + 1)
+        if model_year:
+            vals["model_year"] = model_year
+        return fleet.create(vals)
 
     # ------------------------------------------------------------------
     # Actions

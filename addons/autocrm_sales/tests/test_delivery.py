@@ -365,6 +365,16 @@ class TestDelivery(VehicleSalesCase):
         self.assertEqual(followup.partner_id, self.customer)
         self.assertEqual(followup.due_date, date(2026, 6, 16))
 
+    @freeze_time("2026-06-15")
+    def test_delivered_vehicle_has_vin_model_year(self):
+        # The 10th VIN character N is the code of 2022 and 1992, and the vehicle
+        # model has no model year to fall back on.
+        self.assertFalse(self.model_lavida.model_year)
+        deal = self._ready_deal()
+        self._approve_gate_pass(deal)
+        self._deliver(deal)
+        self.assertEqual(self.dear_lot.fleet_vehicle_id.model_year, 2022)
+
     def test_cost_of_sales_is_own_vin_cost(self):
         deal = self._confirmed_deal(self.dear_lot, accessories=False)
         self._finish_delivery_jobs(deal)
