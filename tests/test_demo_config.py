@@ -6,6 +6,7 @@ These tests call tools/autocrm.py directly and need no Odoo server.
 import configparser
 import importlib.util
 import stat
+import sys
 from pathlib import Path
 
 import pytest
@@ -59,3 +60,26 @@ def test_demo_passwords_differ_per_checkout(autocrm, tmp_path, monkeypatch):
     first = autocrm.demo_admin_password()
     monkeypatch.setattr(autocrm, "WORK_DIR", tmp_path / "other")
     assert autocrm.demo_admin_password() != first
+
+
+def test_odoo_log_written_while_running(autocrm, tmp_path, monkeypatch):
+    """Each output line reaches the log file before the program ends."""
+    monkeypatch.setattr(autocrm, "ROOT", tmp_path)
+    log_path = tmp_path / "child.log"
+    # The child prints one line, then waits until the log file contains it. It
+    # exits with status 3 after 10 s, so a log written only at the end fails.
+    child = (
+        "import pathlib, sys, time\n"
+        "print('step one done', flush=True)\n"
+        f"log = pathlib.Path({str(log_path)!r})\n"
+        "deadline = time.monotonic() + 10\n"
+        "while 'step one done' not in log.read_text():\n"
+        "    if time.monotonic() > deadline:\n"
+        "        sys.exit(3)\n"
+        "    time.sleep(0.05)\n"
+    )
+    rc = autocrm.run_odoo_logged(
+        [sys.executable, "-c", child], log_path, "Running a child process"
+    )
+    assert rc == 0
+    assert log_path.read_text() == "step one done\n"

@@ -414,7 +414,9 @@ def run_odoo_logged(cmd, log_path, label, stdin=None, input_text=None, progress=
         or r"(Loading module|module \S+: creating or updating|Starting \S+Case|"
         r" ERROR | CRITICAL |FAIL:|odoo\.tests\.result|Modules loaded)"
     )
-    with log_path.open("w") as log:
+    # Line buffering writes each line as it arrives, so the log can be
+    # followed (tail -f) while Odoo runs.
+    with log_path.open("w", buffering=1) as log:
         proc = subprocess.Popen(
             cmd,
             stdin=subprocess.PIPE if input_text is not None else stdin,
@@ -548,7 +550,7 @@ def generate_stores(config, size, seed):
             f"Generating the demo stores (size {size}, seed {seed}) unless the "
             "database has them",
             stdin=stdin,
-            progress=r"(Demo store .* generated|Demo dealer group| ERROR | CRITICAL )",
+            progress=r"(Demo store |Demo dealer group| ERROR | CRITICAL )",
         )
     result = error = None
     for line in log.read_text(errors="replace").splitlines():

@@ -234,6 +234,7 @@ class DemoStoreBuilder(
             )
             self.stores.append(store)
 
+        self._adopt_stock_demo_leads(self.stores[0])
         for store in self.stores:
             self._build_store(store)
             _logger.info(
@@ -251,6 +252,44 @@ class DemoStoreBuilder(
             self.seed,
         )
         return self._summary()
+
+    def _adopt_stock_demo_leads(self, store):
+        """Move the crm module's demo leads that have no company into ``store``.
+
+        A lead without a company shows in the pipeline of every store. Leads
+        whose sales team, salesperson or customer belongs to another company
+        are left as they are, because the company check would reject them.
+        """
+        lead_ids = (
+            self.env["ir.model.data"]
+            .search([("module", "=", "crm"), ("model", "=", "crm.lead")])
+            .mapped("res_id")
+        )
+        company = store.company
+
+        def fits_store(lead):
+            team_company = lead.team_id.company_id
+            partner_company = lead.partner_id.company_id
+            return (
+                not lead.company_id
+                and (not team_company or team_company == company)
+                and (not lead.user_id or company in lead.user_id.company_ids)
+                and (not partner_company or partner_company == company)
+            )
+
+        leads = (
+            self.env["crm.lead"]
+            .with_context(active_test=False)
+            .browse(lead_ids)
+            .exists()
+            .filtered(fits_store)
+        )
+        leads.write({"company_id": company.id})
+        _logger.info(
+            "Demo store %s: %s demo leads of the crm module moved into it",
+            store.code,
+            len(leads),
+        )
 
     def _build_store(self, store):
         steps = [
@@ -283,13 +322,16 @@ class DemoStoreBuilder(
         store.technician_pace = {}
         store.clock_cursor = {}
         store.drive_slots = set()
-        for label, step in steps:
+        # One line per step lets a user who follows the log see the progress.
+        for number, (label, step) in enumerate(steps, start=1):
             started = time.monotonic()
             cpu_started = time.process_time()
             step(store)
-            _logger.debug(
-                "Demo store %s: %s in %.1f s (%.1f s of CPU)",
+            _logger.info(
+                "Demo store %s: step %s/%s (%s) done in %.1f s (%.1f s of CPU)",
                 store.code,
+                number,
+                len(steps),
                 label,
                 time.monotonic() - started,
                 time.process_time() - cpu_started,

@@ -1,3 +1,5 @@
+import logging
+
 from dateutil.relativedelta import relativedelta
 
 from odoo import fields
@@ -12,7 +14,19 @@ from odoo.addons.autocrm_demo_store.generator.vin import MODEL_YEAR_CODES
 
 SIZE = 1
 SEED = 4242
+BUILDER_LOGGER = "odoo.addons.autocrm_demo_store.generator.builder"
 VIN_STATES = ("ordered", "in_transit", "in_stock", "reserved", "sold", "delivered")
+
+
+class RecordingHandler(logging.Handler):
+    """Logging handler that keeps the formatted messages in a list."""
+
+    def __init__(self):
+        super().__init__(logging.INFO)
+        self.messages = []
+
+    def emit(self, record):
+        self.messages.append(record.getMessage())
 
 
 def deal_stage(deal):
@@ -49,7 +63,39 @@ class TestGenerateStore(TransactionCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.today = fields.Date.context_today(cls.env.user)
-        cls.summary = cls.env["autocrm.demo.store"].generate(size=SIZE, seed=SEED)
+
+        # Stand-ins for Odoo's crm demo leads, which a test database lacks: a
+        # lead without a company under an xmlid of the crm module, and one
+        # without a company that is not demo data.
+        lead_model = cls.env["crm.lead"]
+        cls.stock_demo_lead, cls.own_lead = lead_model.create(
+            [
+                {"name": name, "user_id": False, "team_id": False}
+                for name in ("Quote for 35 windows", "Walk-in without store")
+            ]
+        )
+        (cls.stock_demo_lead | cls.own_lead).company_id = False
+        cls.env["ir.model.data"].create(
+            {
+                "module": "crm",
+                "name": "autocrm_demo_store_test_lead",
+                "model": "crm.lead",
+                "res_id": cls.stock_demo_lead.id,
+            }
+        )
+
+        logger = logging.getLogger(BUILDER_LOGGER)
+        handler = RecordingHandler()
+        level = logger.level
+        logger.setLevel(logging.INFO)
+        logger.addHandler(handler)
+        try:
+            cls.summary = cls.env["autocrm.demo.store"].generate(size=SIZE, seed=SEED)
+        finally:
+            logger.removeHandler(handler)
+            logger.setLevel(level)
+        cls.log_messages = handler.messages
+
         cls.companies = cls.env["res.company"].browse(cls.summary["companies"])
         # The main store may also hold the vehicles of the modules' demo data.
         cls.lots = cls.env["stock.lot"].search(
@@ -61,6 +107,30 @@ class TestGenerateStore(TransactionCase):
 
     def _store(self, index):
         return self.companies[index], STORES[index]
+
+    def test_progress_logged_per_step(self):
+        for spec in STORES:
+            with self.subTest(store=spec["code"]):
+                steps = [
+                    message
+                    for message in self.log_messages
+                    if message.startswith(f"Demo store {spec['code']}: step ")
+                ]
+                self.assertGreater(len(steps), 10)
+                self.assertIn(f": step 1/{len(steps)} (staff) done in ", steps[0])
+                self.assertIn(f": step {len(steps)}/{len(steps)} ", steps[-1])
+
+    def test_stock_demo_leads_join_first_store(self):
+        self.assertEqual(self.stock_demo_lead.company_id, self.companies[0])
+        self.assertFalse(self.own_lead.company_id)
+
+    def test_role_labels_match_group_names(self):
+        # The accountant's first group is "Store Figures", a costing right.
+        for suffix, label, groups in ROLES:
+            if suffix == "accountant":
+                continue
+            with self.subTest(role=suffix):
+                self.assertEqual(self.env.ref(groups[0]).name, label)
 
     def test_two_stores_with_books(self):
         self.assertEqual(len(self.companies), 2)

@@ -141,6 +141,11 @@ class TestLookup(PartsCommon):
         self.assertEqual(lookup.query, "9091510001")
         self.assertIn(self.filter_new, lookup.line_ids.product_id.product_tmpl_id)
 
+    def test_display_name_is_screen_title(self):
+        lookup_model = self.env["autocrm.parts.lookup"].with_user(self.clerk)
+        self.assertEqual(lookup_model.new({}).display_name, "Parts Lookup")
+        self.assertEqual(self._lookup("9091510003").display_name, "Parts Lookup")
+
     def test_short_query_rejected(self):
         with self.assertRaises(UserError):
             self._lookup("9-1")

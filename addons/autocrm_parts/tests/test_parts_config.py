@@ -23,6 +23,13 @@ class TestPartsConfig(PartsCommon):
         self.assertEqual(config_form.company_id, self.company)
         self.assertEqual(config_form.parts_order_cycle_days, 21)
 
+    def test_display_name_is_screen_title(self):
+        config_model = self.env["autocrm.parts.config"].with_user(self.manager)
+        self.assertEqual(config_model.new({}).display_name, "Parts Settings")
+        self.assertEqual(
+            self._config_form(self.manager).save().display_name, "Parts Settings"
+        )
+
     def test_manager_changes_parameters(self):
         pricelist = self.env["product.pricelist"].create({"name": "Test Trade"})
         config_form = self._config_form(self.manager)

@@ -139,8 +139,34 @@ class TestPriceImport(PartsCommon):
         self.assertFalse(company_part.supersedes_ids)
 
     def test_missing_column_rejected(self):
-        with self.assertRaises(UserError):
+        with self.assertRaises(UserError) as caught:
             self._import("Part Number,Description\n90915-10003,Oil filter\n")
+        self.assertIn("Missing: Price.", str(caught.exception))
+        with self.assertRaises(UserError) as caught:
+            self._import("Code,Text,Amount\n90915-10003,Oil filter,3\n")
+        self.assertIn(
+            "Missing: Part Number, Description, Price.", str(caught.exception)
+        )
+
+    def test_latin1_csv_names_line(self):
+        content = "Part Number,Description,Price\n90915-10003,Filtre à huile,3\n"
+        for prefix in (b"", b"\xef\xbb\xbf"):
+            with self.subTest(byte_order_mark=bool(prefix)):
+                with self.assertRaises(UserError) as caught:
+                    self._import(prefix + content.encode("latin-1"))
+                self.assertIn(
+                    "File prices.csv is not UTF-8 text: line 2 has an invalid "
+                    "byte 0xE0 at character 20.",
+                    str(caught.exception),
+                )
+
+    def test_invalid_byte_column_in_characters(self):
+        content = "Part Number,Description,Price\n1,Éé".encode() + b"\xff,3\n"
+        with self.assertRaises(UserError) as caught:
+            self._import(content)
+        self.assertIn(
+            "line 2 has an invalid byte 0xFF at character 5.", str(caught.exception)
+        )
 
     def test_xlsx_file(self):
         workbook = openpyxl.Workbook()

@@ -99,6 +99,12 @@ class AutocrmPartsConfig(models.TransientModel):
         readonly=False,
     )
 
+    def _compute_display_name(self):
+        # Without a name field the web client titles the form with the raw
+        # "model,NewId" string.
+        for config in self:
+            config.display_name = self.env._("Parts Settings")
+
     @api.depends("company_id")
     def _compute_parameters(self):
         """Start from the company's values, which the user may then change."""

@@ -51,6 +51,12 @@ class AutocrmPartsLookup(models.TransientModel):
     )
     result_message = fields.Char(readonly=True)
 
+    def _compute_display_name(self):
+        # Without a name field the web client titles the form with the raw
+        # "model,NewId" string.
+        for lookup in self:
+            lookup.display_name = self.env._("Parts Lookup")
+
     def action_search(self):
         """Fill the result lines for the number in ``query``."""
         self.ensure_one()

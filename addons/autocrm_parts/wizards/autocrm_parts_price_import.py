@@ -26,6 +26,13 @@ COLUMN_ALIASES = {
     "superseded_by": {"superseded by", "superseded", "replaced by", "new number"},
 }
 REQUIRED_COLUMNS = ("number", "description", "price")
+# Column titles as the price file format documents them, used in messages.
+COLUMN_TITLES = {
+    "number": "Part Number",
+    "description": "Description",
+    "price": "Price",
+    "superseded_by": "Superseded By",
+}
 
 # Highest price a row may set, in the company currency. It rejects typing and
 # export errors (such as 1e308) but leaves room for currencies with small
@@ -140,12 +147,18 @@ class AutocrmPartsPriceImport(models.TransientModel):
         try:
             text = content.decode("utf-8-sig")
         except UnicodeDecodeError as error:
+            # The decoder reports positions in the text after a byte order
+            # mark, which error.object holds.
+            line, column = self._locate_byte(error.object, error.start)
             raise UserError(
                 self.env._(
-                    "File %(file)s is not UTF-8 text (byte %(position)s). Save "
-                    "it as CSV UTF-8 or as an XLSX workbook.",
+                    "File %(file)s is not UTF-8 text: line %(line)s has an "
+                    "invalid byte %(byte)s at character %(column)s. Save it "
+                    "as CSV UTF-8 or as an XLSX workbook.",
                     file=self.file_name or "",
-                    position=error.start,
+                    line=line,
+                    byte=f"0x{error.object[error.start]:02X}",
+                    column=column,
                 )
             ) from error
         first_line = text.split("\n", 1)[0]
@@ -161,6 +174,18 @@ class AutocrmPartsPriceImport(models.TransientModel):
                     reason=error,
                 )
             ) from error
+
+    @api.model
+    def _locate_byte(self, content, position):
+        """Return the 1-based line and character of byte ``position``.
+
+        The bytes before ``position`` must be valid UTF-8, as they are when
+        ``position`` is where decoding failed.
+        """
+        line_start = content.rfind(b"\n", 0, position) + 1
+        line = content.count(b"\n", 0, position) + 1
+        before = content[line_start:position].decode("utf-8")
+        return line, len(before) + 1
 
     def _read_xlsx(self, content):
         if openpyxl is None:
@@ -216,10 +241,10 @@ class AutocrmPartsPriceImport(models.TransientModel):
         if missing:
             raise UserError(
                 self.env._(
-                    "Row 1 of the price file must name the columns part number, "
-                    "description and price (superseded by is optional). Missing: "
+                    "Row 1 of the price file must name the columns Part Number, "
+                    "Description and Price (Superseded By is optional). Missing: "
                     "%(missing)s.",
-                    missing=", ".join(missing),
+                    missing=", ".join(COLUMN_TITLES[column] for column in missing),
                 )
             )
         return columns

@@ -1,9 +1,13 @@
 import { registry } from "@web/core/registry";
 
-// A parts clerk looks up a superseded number by part of it and gets the
-// current part with its stock, then a fitting alternative.
+// A parts clerk opens the screen titled Parts Lookup, looks up a superseded
+// number by part of it and gets the current part with its stock, then a
+// fitting alternative.
 registry.category("web_tour.tours").add("autocrm_parts_lookup_tour", {
     steps: () => [
+        {
+            trigger: ".o_last_breadcrumb_item:contains('Parts Lookup')",
+        },
         {
             trigger: ".o_field_widget[name=query] input",
             run: "edit 915-1000",
