@@ -129,7 +129,7 @@ def test_odometer_going_backwards_rejected(guide, login, admin):
     assert guide["exception_type"] == "odoo.exceptions.ValidationError"
     repair_name = read_one(admin, "repair.order", repair_id, ["name"])["name"]
     assert guide["message"].startswith(
-        f"Odometer in of {repair_name} (19000.0) is lower than the last reading"
+        f"Odometer in of {repair_name} (19000.0) is lower than the previous reading"
     )
     # The reading of this repair order itself may be corrected, but not below
     # the one before it.
@@ -167,7 +167,7 @@ def test_double_booked_test_drive_rejected(guide, login, admin):
 
     assert guide["exception_type"] == "odoo.exceptions.ValidationError"
     assert "is already booked from" in guide["message"]
-    assert first["name"] in guide["message"]
+    assert f"test drive ID {first_id}" in guide["message"]
     same_slot = admin.env["autocrm.test.drive"].search(
         [("vehicle_id", "=", guide["DEMO_CAR_ID"]), ("date_start", "=", start)]
     )

@@ -3,6 +3,7 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Domain
+from odoo.tools import format_datetime
 
 # States in which a booking blocks its demo car. Cancelled and no-show
 # bookings free the slot.
@@ -117,7 +118,7 @@ class AutocrmTestDrive(models.Model):
     )
 
     # Two bookings of one car may not overlap. PostgreSQL enforces it, so two
-    # users saving at the same moment cannot both succeed. _check_slot_free()
+    # users saving at the same moment cannot both succeed. _check_slot()
     # runs first and gives a message that names the other booking. The
     # definition is written the way pg_get_constraintdef() returns it, so that
     # a module update finds it unchanged and does not rebuild the index.
@@ -249,15 +250,21 @@ class AutocrmTestDrive(models.Model):
     def create(self, vals_list):
         for vals in vals_list:
             # Odoo fills in an omitted start (default) or end (compute) only
-            # after this check. Derive them the same way here, so that an
-            # overlap is reported with the other booking's name and not by
-            # the database constraint.
+            # after this check. Derive them the same way here, so that a wrong
+            # slot is reported with its values and not by the database.
             date_start = fields.Datetime.to_datetime(
                 vals.get("date_start") or self._default_date_start()
             )
-            date_stop = vals.get("date_stop") or date_start + DEFAULT_DURATION
-            self._check_slot_free(
-                vals.get("vehicle_id"),
+            date_stop = (
+                fields.Datetime.to_datetime(vals.get("date_stop"))
+                or date_start + DEFAULT_DURATION
+            )
+            self._check_slot(
+                self.env["fleet.vehicle"].browse(vals.get("vehicle_id")),
+                self._get_driver_name(
+                    self.env["res.partner"].browse(vals.get("partner_id")),
+                    self.env["crm.lead"].browse(vals.get("lead_id")),
+                ),
                 date_start,
                 date_stop,
                 vals.get("state", "booked"),
@@ -271,31 +278,92 @@ class AutocrmTestDrive(models.Model):
     def write(self, vals):
         if vals.keys() & {"vehicle_id", "date_start", "date_stop", "state"}:
             for drive in self:
-                drive._check_slot_free(
-                    vals.get("vehicle_id", drive.vehicle_id.id),
-                    vals.get("date_start", drive.date_start),
-                    vals.get("date_stop", drive.date_stop),
-                    vals.get("state", drive.state),
-                    drive,
-                )
+                drive._check_slot_of_write(vals)
         return super().write(vals)
 
-    @api.model
-    def _check_slot_free(self, vehicle_id, date_start, date_stop, state, drive=None):
-        """Raise ValidationError when the car is already booked in the slot.
+    def _check_slot_of_write(self, vals):
+        """Check the slot this drive will have once ``vals`` are written."""
+        self.ensure_one()
+        date_start = fields.Datetime.to_datetime(
+            vals.get("date_start", self.date_start)
+        )
+        if "date_stop" in vals:
+            date_stop = fields.Datetime.to_datetime(vals["date_stop"])
+        elif "date_start" in vals and date_start:
+            # A new start recomputes the end to the default duration.
+            date_stop = date_start + DEFAULT_DURATION
+        else:
+            date_stop = self.date_stop
+        partner = (
+            self.env["res.partner"].browse(vals["partner_id"])
+            if "partner_id" in vals
+            else self.partner_id
+        )
+        lead = (
+            self.env["crm.lead"].browse(vals["lead_id"])
+            if "lead_id" in vals
+            else self.lead_id
+        )
+        self._check_slot(
+            self.env["fleet.vehicle"].browse(
+                vals.get("vehicle_id", self.vehicle_id.id)
+            ),
+            self._get_driver_name(partner, lead),
+            date_start,
+            date_stop,
+            vals.get("state", self.state),
+            self,
+        )
 
-        Checked before the database write so that the message names the other
-        booking; the exclusion constraint still catches concurrent bookings.
+    @api.model
+    def _get_driver_name(self, partner, lead):
+        return (
+            partner.name
+            or lead.partner_id.name
+            or lead.contact_name
+            or lead.name
+            or self.env._("no driver")
+        )
+
+    @api.model
+    def _get_user_tz(self):
+        """Return the time zone of the times in messages: the user's, else UTC."""
+        return self.env.context.get("tz") or self.env.user.tz or "UTC"
+
+    @api.model
+    def _check_slot(self, vehicle, driver, date_start, date_stop, state, drive=None):
+        """Raise ValidationError when the slot is invalid or the car is taken.
+
+        Checked before the database write so that the message names the car,
+        the driver, the times in the user's time zone and the other booking.
+        The CHECK and exclusion constraints still catch what gets past, such as
+        two bookings saved at the same moment.
         """
-        if state not in BLOCKING_STATES or not (
-            vehicle_id and date_start and date_stop
-        ):
+        if not (date_start and date_stop):
             return
-        date_start = fields.Datetime.to_datetime(date_start)
-        date_stop = fields.Datetime.to_datetime(date_stop)
+        tz = self._get_user_tz()
+
+        def format_time(value):
+            return format_datetime(self.env, value, tz=tz, dt_format="short")
+
+        if date_stop <= date_start:
+            raise ValidationError(
+                self.env._(
+                    "The test drive of %(driver)s in %(vehicle)s ends at "
+                    "%(stop)s, which is not after its start at %(start)s "
+                    "(times in %(tz)s). Set an end after the start.",
+                    driver=driver,
+                    vehicle=vehicle.display_name,
+                    start=format_time(date_start),
+                    stop=format_time(date_stop),
+                    tz=tz,
+                )
+            )
+        if state not in BLOCKING_STATES or not vehicle:
+            return
         # sudo: a booking made by another consultant still holds the car.
         other = self.sudo().search(
-            Domain("vehicle_id", "=", vehicle_id)
+            Domain("vehicle_id", "=", vehicle.id)
             & Domain("id", "!=", drive.id if drive else False)
             & Domain("state", "in", BLOCKING_STATES)
             & Domain("date_start", "<", date_stop)
@@ -305,14 +373,21 @@ class AutocrmTestDrive(models.Model):
         if other:
             raise ValidationError(
                 self.env._(
-                    "%(vehicle)s is already booked from %(start)s to %(stop)s "
-                    "(%(other)s, consultant %(user)s). Choose another time or "
-                    "another car.",
+                    "%(vehicle)s is already booked from %(other_start)s to "
+                    "%(other_stop)s for %(other_driver)s (test drive ID "
+                    "%(other_id)s, consultant %(user)s). The drive of %(driver)s "
+                    "from %(start)s to %(stop)s overlaps it. Times are in "
+                    "%(tz)s. Choose another time or another car.",
                     vehicle=other.vehicle_id.display_name,
-                    start=other.date_start,
-                    stop=other.date_stop,
-                    other=other.name,
+                    other_start=format_time(other.date_start),
+                    other_stop=format_time(other.date_stop),
+                    other_driver=self._get_driver_name(other.partner_id, other.lead_id),
+                    other_id=other.id,
                     user=other.user_id.name or "-",
+                    driver=driver,
+                    start=format_time(date_start),
+                    stop=format_time(date_stop),
+                    tz=tz,
                 )
             )
 

@@ -115,10 +115,15 @@ class FleetVehicleOdometer(models.Model):
         return result
 
     @api.model
-    def _check_correction_access(self):
-        if self.env.su or any(
+    def _can_record_correction(self):
+        """Return whether the current user may record an odometer correction."""
+        return self.env.su or any(
             self.env.user.has_group(group) for group in ODOMETER_CORRECTION_GROUPS
-        ):
+        )
+
+    @api.model
+    def _check_correction_access(self):
+        if self._can_record_correction():
             return
         raise AccessError(
             self.env._(

@@ -1,5 +1,6 @@
 from datetime import timedelta
 
+import pytz
 from psycopg2 import IntegrityError
 
 from odoo import fields
@@ -8,6 +9,11 @@ from odoo.tests import tagged
 from odoo.tools import SQL, mute_logger
 
 from .common import AutocrmCrmCommon
+
+
+def _local_time(value, tz):
+    """Return the hour and minute of a naive UTC datetime in time zone ``tz``."""
+    return pytz.utc.localize(value).astimezone(pytz.timezone(tz)).strftime("%H:%M")
 
 
 @tagged("post_install", "-at_install")
@@ -62,16 +68,67 @@ class TestTestDrive(AutocrmCrmCommon):
         with self.assertRaisesRegex(ValidationError, "not a demo car"):
             self._book(vehicle_id=car.id)
 
-    def test_end_before_start_rejected(self):
+    def test_end_before_start_names_drive(self):
+        self.consultant.tz = "America/Los_Angeles"
         start, _stop = self._slot(10)
-        with self.assertRaises(IntegrityError), mute_logger("odoo.sql_db"):
+        with self.assertRaises(ValidationError) as error:
             self._book(date_start=start, date_stop=start - timedelta(hours=1))
+        message = str(error.exception)
+        self.assertIn(self.demo_car.display_name, message)
+        self.assertIn(self.customer.name, message)
+        self.assertIn(_local_time(start, "America/Los_Angeles"), message)
+        self.assertIn(
+            _local_time(start - timedelta(hours=1), "America/Los_Angeles"), message
+        )
+        self.assertIn("America/Los_Angeles", message)
+
+    def test_move_end_before_start_rejected(self):
+        drive = self._book(start_hour=10)
+        with self.assertRaisesRegex(ValidationError, "not after its start"):
+            drive.write({"date_stop": drive.date_start - timedelta(minutes=5)})
 
     def test_overlapping_booking_rejected(self):
         first = self._book(start_hour=10, hours=2)
         with self.assertRaises(ValidationError) as error:
             self._book(user=self.other_consultant, start_hour=11)
-        self.assertIn(first.name, str(error.exception))
+        self.assertIn(f"test drive ID {first.id}", str(error.exception))
+
+    def test_move_onto_booked_slot_names_both(self):
+        # Only the start is sent: the end follows it, one hour later.
+        self.consultant.tz = "UTC"
+        first = self._book(start_hour=10)
+        other_customer = self.env["res.partner"].create({"name": "Otto Other"})
+        second = self._book(start_hour=8, partner_id=other_customer.id)
+        with self.assertRaises(ValidationError) as error:
+            second.with_user(self.consultant).write({"date_start": first.date_start})
+        message = str(error.exception)
+        self.assertIn(self.demo_car.display_name, message)
+        self.assertIn(f"test drive ID {first.id}", message)
+        self.assertIn(self.customer.name, message)
+        self.assertIn(other_customer.name, message)
+        self.assertIn(_local_time(first.date_start, "UTC"), message)
+        self.assertIn(_local_time(first.date_stop, "UTC"), message)
+
+    def test_overlap_message_in_user_time_zone(self):
+        self.consultant.tz = "America/Los_Angeles"
+        first = self._book(user=self.other_consultant, start_hour=10)
+        start, _stop = self._slot(10)
+        with self.assertRaises(ValidationError) as error:
+            self._book(
+                date_start=start + timedelta(minutes=30),
+                date_stop=start + timedelta(minutes=90),
+            )
+        message = str(error.exception)
+        for value in (
+            first.date_start,
+            first.date_stop,
+            start + timedelta(minutes=30),
+            start + timedelta(minutes=90),
+        ):
+            self.assertIn(_local_time(value, "America/Los_Angeles"), message)
+        self.assertIn("America/Los_Angeles", message)
+        # The UTC start of the slot must not appear next to local times.
+        self.assertNotIn("10:00", message)
 
     def test_overlap_without_end_names_other_booking(self):
         # API clients may leave the end to its default of one hour.
@@ -81,7 +138,7 @@ class TestTestDrive(AutocrmCrmCommon):
         del vals["date_stop"]
         with self.assertRaises(ValidationError) as error:
             self.TestDrive.with_user(self.other_consultant).create(vals)
-        self.assertIn(first.name, str(error.exception))
+        self.assertIn(f"test drive ID {first.id}", str(error.exception))
 
     def test_overlap_of_another_consultants_booking_rejected(self):
         self._book(user=self.other_consultant, start_hour=10)

@@ -9,6 +9,7 @@ from . import autocrm_service_type
 from . import autocrm_time_log
 from . import autocrm_warranty_claim
 from . import fleet_vehicle
+from . import fleet_vehicle_odometer
 from . import fleet_vehicle_model_brand
 from . import hr_employee
 from . import hr_employee_public

@@ -3,7 +3,9 @@ import logging
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.fields import Domain
+from odoo.tools import float_compare
 
 from .workshop_selections import DEFAULT_PAYER, SERVICE_TYPES, WORKSHOP_STATES
 
@@ -249,27 +251,69 @@ class RepairOrder(models.Model):
                         repair=repair.name,
                     )
                 )
-            last = self.env["fleet.vehicle.odometer"].search(
-                [
-                    ("vehicle_id", "=", repair.vehicle_id.id),
-                    ("id", "!=", repair.odometer_reading_id.id),
-                ],
-                order="value desc",
-                limit=1,
-            )
-            if last and repair.odometer_in < last.value:
+            previous, following = repair._get_neighbour_readings()
+            if previous and repair.odometer_in < previous.value:
                 raise ValidationError(
                     self.env._(
                         "Odometer in of %(repair)s (%(value)s) is lower than the"
-                        " last reading of %(vehicle)s (%(last)s on %(date)s)."
-                        " Check the dashboard and enter the current reading.",
+                        " previous reading of %(vehicle)s (%(previous)s on"
+                        " %(date)s). Enter at least %(previous)s, or ask a"
+                        " manager to record a correction with its reason.",
                         repair=repair.name,
                         value=repair.odometer_in,
                         vehicle=repair.vehicle_id.display_name,
-                        last=last.value,
-                        date=last.date,
+                        previous=previous.value,
+                        date=previous.date,
                     )
                 )
+            # A later correction restarts the history, so it may be lower.
+            if (
+                following
+                and not following.is_correction
+                and repair.odometer_in > following.value
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "Odometer in of %(repair)s (%(value)s) is higher than the"
+                        " next reading of %(vehicle)s (%(next)s on %(date)s)."
+                        " Enter at most %(next)s, or ask a manager to correct"
+                        " the later reading.",
+                        repair=repair.name,
+                        value=repair.odometer_in,
+                        vehicle=repair.vehicle_id.display_name,
+                        next=following.value,
+                        date=following.date,
+                    )
+                )
+
+    def _get_neighbour_readings(self):
+        """Return the vehicle's readings just before and just after this order's.
+
+        The order's own reading is placed at its recorded date, or today when
+        it has none yet, and after the readings already recorded that day.
+        """
+        self.ensure_one()
+        own = self.odometer_reading_id
+        if own.vehicle_id != self.vehicle_id:
+            own = self.env["fleet.vehicle.odometer"]
+        date = own.date or fields.Date.context_today(self)
+        same_vehicle = Domain("vehicle_id", "=", self.vehicle_id.id)
+        if own:
+            same_vehicle &= Domain("id", "!=", own.id)
+            earlier = Domain("date", "<", date) | (
+                Domain("date", "=", date) & Domain("id", "<", own.id)
+            )
+        else:
+            earlier = Domain("date", "<=", date)
+        # sudo: readings recorded by another store still belong to the history.
+        readings = self.env["fleet.vehicle.odometer"].sudo()
+        previous = readings.search(
+            same_vehicle & earlier, order="date desc, id desc", limit=1
+        )
+        following = readings.search(
+            same_vehicle & ~earlier, order="date asc, id asc", limit=1
+        )
+        return previous, following
 
     @api.onchange("vehicle_id")
     def _onchange_vehicle_id(self):
@@ -294,17 +338,50 @@ class RepairOrder(models.Model):
         return repairs
 
     def write(self, vals):
+        if "odometer_in" in vals:
+            self._check_closed_odometer_unchanged(vals["odometer_in"])
         res = super().write(vals)
         if "odometer_in" in vals or "vehicle_id" in vals:
             self.filtered("odometer_in")._record_odometer_in()
         return res
+
+    def _check_closed_odometer_unchanged(self, value):
+        """Raise AccessError when a non-manager edits a closed order's odometer.
+
+        The reading of a done or cancelled order is part of the vehicle's
+        history. Only the users who may record an odometer correction may
+        change it.
+        """
+        if self.env["fleet.vehicle.odometer"]._can_record_correction():
+            return
+        states = dict(self._fields["state"]._description_selection(self.env))
+        for repair in self:
+            if repair.state not in ("done", "cancel"):
+                continue
+            if float_compare(repair.odometer_in, value or 0.0, precision_digits=2):
+                raise AccessError(
+                    self.env._(
+                        "Repair order %(repair)s is %(state)s, so its odometer in"
+                        " for %(vehicle)s stays %(recorded)s and cannot change to"
+                        " %(value)s. Ask a manager to record a correction with"
+                        " its reason.",
+                        repair=repair.name,
+                        state=states[repair.state],
+                        vehicle=repair.vehicle_id.display_name,
+                        recorded=repair.odometer_in,
+                        value=value,
+                    )
+                )
 
     def _record_odometer_in(self):
         """Write the odometer at reception into the vehicle's history."""
         for repair in self:
             reading = repair.odometer_reading_id
             if reading and reading.vehicle_id == repair.vehicle_id:
-                reading.value = repair.odometer_in
+                # Rewriting an unchanged value would still count as an edit of
+                # a closed order's reading.
+                if float_compare(reading.value, repair.odometer_in, precision_digits=2):
+                    reading.value = repair.odometer_in
                 continue
             date = fields.Date.context_today(repair)
             repair.odometer_reading_id = repair.vehicle_id._add_odometer_reading(

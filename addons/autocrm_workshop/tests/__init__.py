@@ -3,6 +3,7 @@ from . import test_emergency_purchase
 from . import test_invoicing
 from . import test_labour
 from . import test_menu_security
+from . import test_odometer_history
 from . import test_performance
 from . import test_reception
 from . import test_security

@@ -35,7 +35,7 @@ class TestReception(WorkshopCommon):
 
     def test_backward_odometer_rejected(self):
         self._create_repair(odometer_in=12000)
-        with self.assertRaisesRegex(ValidationError, "lower than the last reading"):
+        with self.assertRaisesRegex(ValidationError, "lower than the previous reading"):
             self._create_repair(odometer_in=11000)
 
     def test_backward_odometer_keeps_history(self):
