@@ -121,11 +121,12 @@ def brand_has_known_wmi(brand):
 def foreign_vin_maker(vin, brand, other_makers=()):
     """Return the maker of a valid VIN when its WMI belongs to another brand.
 
-    Returns None when the VIN may be of that brand: vininfo does not know the
-    brand or the VIN's WMI, or the WMI's maker name contains the brand name
-    (the WMI LSV is "SAIC Volkswagen", a Volkswagen) or one of the names in
-    ``other_makers``. A joint venture listed under the partner's name only
-    (LFV, "FAW-Volkswagen", also builds Audis) is reported as foreign unless
+    Returns None when the VIN may be of that brand. That is the case when
+    vininfo does not know the brand or the VIN's WMI. It is also the case when
+    the WMI's maker name contains the brand name (the WMI LSV is "SAIC
+    Volkswagen", a Volkswagen) or one of the names in ``other_makers``.
+    A joint venture listed under the partner's name only (LFV,
+    "FAW-Volkswagen", also builds Audis) is reported as foreign unless
     ``other_makers`` names it.
     """
     if Vin is None or not vin or vin_problem(vin) or not brand_has_known_wmi(brand):
